@@ -1,0 +1,9 @@
+package be.loket.applications;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A line in a list of applications (a citizen's, or those ready for decision). */
+public record ApplicationSummary(UUID id, UUID personId, String personName, String rightId, String rightName,
+        ApplicationStatus status, LocalDate appliedOn, long version) {
+}

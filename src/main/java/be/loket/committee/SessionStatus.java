@@ -1,0 +1,4 @@
+package be.loket.committee;
+
+/** A session is planned (agenda open, decisions taken) until it is closed; closed sessions keep their minutes. */
+public enum SessionStatus { PLANNED, CLOSED }

@@ -1,0 +1,66 @@
+package be.loket.outreach.internal;
+
+import be.loket.audit.AuditLog;
+import be.loket.platform.Actor;
+import be.loket.platform.FieldViolation;
+import be.loket.platform.InvalidInputException;
+import be.loket.platform.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Everyone on the housing company's rent-arrears lists, to be contacted (seed 002: all of them). */
+@Service
+@Transactional
+public class ContactWorklist {
+
+    public enum Status { OPEN, CONTACTED, CLOSED }
+
+    public record Entry(UUID id, StoredRow row, BigDecimal amount, int months, Status status, OffsetDateTime listedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ContactWorklist(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Open entries first, highest arrears first. */
+    public List<Entry> entries(boolean includeClosed) {
+        Actor actor = OutreachAccess.worker();
+        List<Entry> entries = jdbc.sql("""
+                        select w.id as entry_id, w.amount, w.months, w.status, w.created_at, r.* from outreach_worklist_entry w
+                        join outreach_row r on r.id = w.row_id
+                        where w.tenant_id = ? and (? or w.status <> 'CLOSED')
+                        order by case w.status when 'OPEN' then 0 when 'CONTACTED' then 1 else 2 end, w.months desc, w.amount desc, r.last_name""")
+                .params(actor.tenantId(), includeClosed)
+                .query((rs, i) -> new Entry(rs.getObject("entry_id", UUID.class), StoredRow.of(rs, i), rs.getBigDecimal("amount"),
+                        rs.getInt("months"), Status.valueOf(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+        audit.write(AuditLog.Action.READ, "OUTREACH_WORKLIST", null, "entries=" + entries.size());
+        return entries;
+    }
+
+    public void setStatus(UUID entryId, String status) {
+        Actor actor = OutreachAccess.worker();
+        Status s = status == null ? null : Agreements.parseEnum(Status.class, status);
+        if (s == null) {
+            throw new InvalidInputException(new FieldViolation("status", "validation.choice"));
+        }
+        int n = jdbc.sql("update outreach_worklist_entry set status = ?, updated_at = ?, updated_by = ? where id = ? and tenant_id = ?")
+                .params(s.name(), OffsetDateTime.now(clock), actor.username(), entryId, actor.tenantId()).update();
+        if (n == 0) {
+            throw new NotFoundException("Worklist entry");
+        }
+        audit.write(AuditLog.Action.UPDATE, "OUTREACH_WORKLIST", entryId, "status=" + s);
+    }
+}

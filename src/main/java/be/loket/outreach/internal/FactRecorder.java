@@ -1,0 +1,79 @@
+package be.loket.outreach.internal;
+
+import static be.loket.outreach.FactNames.*;
+
+import be.loket.outreach.ListType;
+import be.loket.person.Households;
+import be.loket.platform.Actor;
+import be.loket.platform.CurrentActor;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what a matched row says as facts about the citizen and their current household, each with its
+ * source (import, partner, list type) and the day the list was valid on. Facts are only added, never
+ * changed: a newer list gives newer facts.
+ */
+@Component
+class FactRecorder {
+    private final JdbcClient jdbc;
+    private final Households households;
+    private final Clock clock;
+
+    FactRecorder(JdbcClient jdbc, Households households, Clock clock) {
+        this.jdbc = jdbc;
+        this.households = households;
+        this.clock = clock;
+    }
+
+    /** The facts a row of this list type gives, by pinned name. */
+    static Map<String, String> facts(ListType type, Map<ListField, Object> v) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        switch (type) {
+            case WAITING_LIST -> {
+                facts.put(ON_SOCIAL_HOUSING_WAITING_LIST, String.valueOf(v.getOrDefault(ListField.REGISTERED, Boolean.TRUE)));
+                facts.put(OWNS_REAL_ESTATE, String.valueOf(!(Boolean) v.get(ListField.NO_REAL_ESTATE)));
+                facts.put(RECEIVES_FLEMISH_RENT_PREMIUM, String.valueOf(!(Boolean) v.get(ListField.NO_RENT_PREMIUM)));
+            }
+            case RENT_ARREARS -> {
+                if (v.get(ListField.MONTHLY_RENT) != null) {
+                    facts.put(MONTHLY_RENT, v.get(ListField.MONTHLY_RENT).toString());
+                }
+                facts.put(RENT_ARREARS_AMOUNT, v.get(ListField.ARREARS_AMOUNT).toString());
+                facts.put(RENT_ARREARS_MONTHS, v.get(ListField.MONTHS_IN_ARREARS).toString());
+            }
+            case WATER_ARREARS -> facts.put(WATER_ARREARS_AMOUNT, v.get(ListField.ARREARS_AMOUNT).toString());
+        }
+        return facts;
+    }
+
+    static final String INSERT = """
+            insert into outreach_fact (id, tenant_id, person_id, household_id, fact_name, fact_value, import_id, row_id,
+                partner_id, list_type, valid_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Records the row's facts about the citizen now. */
+    int record(StoredRow row, UUID personId, LocalDate validOn) {
+        List<Object[]> rows = rows(row, personId, validOn);
+        rows.forEach(r -> jdbc.sql(INSERT).params(r).update());
+        return rows.size();
+    }
+
+    /** The insert parameters of the row's facts, for a batch. */
+    List<Object[]> rows(StoredRow row, UUID personId, LocalDate validOn) {
+        Actor actor = CurrentActor.get();
+        UUID household = households.currentOf(personId).map(Households.Household::id).orElse(null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object[]> rows = new ArrayList<>();
+        facts(row.listType(), row.values()).forEach((name, value) -> rows.add(new Object[] {UUID.randomUUID(), actor.tenantId(), personId,
+                household, name, value, row.importId(), row.id(), row.partnerId(), row.listType().name(), validOn, now, actor.username()}));
+        return rows;
+    }
+}

@@ -1,0 +1,117 @@
+package be.loket.outreach.internal;
+
+import be.loket.person.Insz;
+import be.loket.person.People;
+import be.loket.person.Person;
+import be.loket.person.PersonMatch;
+import be.loket.platform.Texts;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the citizen a list row is about through the person module's audited search: exact on the
+ * national number; otherwise a score from name (typos forgiven), birth date and address. Only a
+ * near-certain score is accepted without a person looking at it.
+ */
+@Component
+class PersonMatcher {
+    /** At or above: the same person (name nearly identical, same birth date, same address). */
+    static final double CERTAIN = 0.95;
+    /** At or above: perhaps the same person, a worker decides. Below: no candidate. */
+    static final double POSSIBLE = 0.5;
+    /** People.search returns at most this many citizens. */
+    static final int SEARCH_CAP = 50;
+
+    enum Outcome { MATCHED, REVIEW, UNMATCHED }
+
+    record Result(Outcome outcome, UUID personId, UUID candidateId, double score) {
+    }
+
+    private final People people;
+
+    PersonMatcher(People people) {
+        this.people = people;
+    }
+
+    Result match(RowChecker.ParsedRow row) {
+        String insz = row.text(ListField.INSZ);
+        if (insz != null) {
+            List<PersonMatch> exact = people.search(People.Query.of(insz));
+            if (!exact.isEmpty()) {
+                return new Result(Outcome.MATCHED, exact.get(0).person().id(), null, 1.0);
+            }
+        }
+        LocalDate birth = (LocalDate) row.values().get(ListField.BIRTH_DATE);
+        if (birth == null && insz != null) {
+            birth = Insz.parse(insz).flatMap(Insz::birthDate).orElse(null);
+        }
+        String name = row.text(ListField.FIRST_NAME) + " " + row.text(ListField.LAST_NAME);
+        final LocalDate birthDate = birth;
+        var best = candidates(name, birthDate, row.text(ListField.POSTAL_CODE)).stream()
+                // A citizen with another national number is someone else, however alike the names.
+                .filter(m -> insz == null || m.person().insz() == null || m.person().insz().equals(insz))
+                .map(m -> new Scored(m.person(), score(m, row, birthDate)))
+                .max(Comparator.comparingDouble(Scored::score));
+        if (best.isEmpty() || best.get().score() < POSSIBLE) {
+            return new Result(Outcome.UNMATCHED, null, null, best.map(Scored::score).orElse(0.0));
+        }
+        Scored b = best.get();
+        return b.score() >= CERTAIN ? new Result(Outcome.MATCHED, b.person().id(), null, b.score())
+                : new Result(Outcome.REVIEW, null, b.person().id(), b.score());
+    }
+
+    private record Scored(Person person, double score) {
+    }
+
+    /**
+     * With a birth date, the citizens born that day (an indexed lookup, a few dozen people even in a big
+     * city), narrowed to the postal code when there are many, with the name scored here; the person
+     * module's trigram name search is only used without a birth date, as it is much slower on a large
+     * register (docs/benchmarks.md).
+     */
+    private List<PersonMatch> candidates(String name, LocalDate birth, String postalCode) {
+        if (birth == null) {
+            return people.search(new People.Query(name, null, null));
+        }
+        List<PersonMatch> sameDay = people.search(new People.Query(null, birth, null));
+        if (sameDay.size() >= SEARCH_CAP && postalCode != null) {
+            sameDay = people.search(new People.Query(null, birth, postalCode));
+        }
+        return sameDay.stream().map(m -> new PersonMatch(m.person(), NameScore.of(name, m.person().firstName() + " " + m.person().lastName())))
+                .toList();
+    }
+
+    /** Half the weight on the name, three tenths on the birth date, one fifth on the address. */
+    static double score(PersonMatch m, RowChecker.ParsedRow row, LocalDate birth) {
+        double birthScore = birth == null || m.person().birthDate() == null ? 0.5 : birth.equals(m.person().birthDate()) ? 1 : 0;
+        return round(0.5 * Math.min(1.0, m.score()) + 0.3 * birthScore + 0.2 * address(m.person(), row));
+    }
+
+    static double address(Person p, RowChecker.ParsedRow row) {
+        String postal = row.text(ListField.POSTAL_CODE);
+        String street = row.text(ListField.STREET);
+        String number = row.text(ListField.HOUSE_NUMBER);
+        if (postal == null && street == null) {
+            return 0.5;
+        }
+        double s = 0;
+        if (postal != null && postal.equals(p.postalCode())) {
+            s += 0.4;
+        }
+        if (street != null && Texts.fold(street).equals(Texts.fold(p.street()))) {
+            s += 0.4;
+        }
+        if (number != null && Objects.equals(Texts.fold(number), Texts.fold(p.houseNumber()))) {
+            s += 0.2;
+        }
+        return s;
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 1000) / 1000.0;
+    }
+}

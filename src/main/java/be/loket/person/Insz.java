@@ -1,0 +1,89 @@
+package be.loket.person;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The Belgian national number (INSZ / rijksregisternummer): YYMMDD-SSS-CC. The check digits are 97 minus
+ * the first nine digits modulo 97; for people born from 2000 on, a 2 is put before those nine digits.
+ * BIS numbers add 20 or 40 to the month; a month or day of 00 means the birth date is not fully known.
+ */
+public final class Insz {
+    private final String digits;
+
+    private Insz(String digits) {
+        this.digits = digits;
+    }
+
+    /** Parses "85.07.30-033.28", "85073003328" and similar; empty when the text is not a valid INSZ. */
+    public static Optional<Insz> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String d = text.replaceAll("[\\s.\\-/]", "");
+        if (!d.matches("\\d{11}")) {
+            return Optional.empty();
+        }
+        long first9 = Long.parseLong(d.substring(0, 9));
+        int check = Integer.parseInt(d.substring(9));
+        boolean before2000 = 97 - (first9 % 97) == check;
+        boolean from2000 = 97 - ((2_000_000_000L + first9) % 97) == check;
+        if (!before2000 && !from2000) {
+            return Optional.empty();
+        }
+        int month = Integer.parseInt(d.substring(2, 4)) % 20;
+        int monthRaw = Integer.parseInt(d.substring(2, 4));
+        int day = Integer.parseInt(d.substring(4, 6));
+        if (monthRaw > 52 || month > 12 || day > 31) {
+            return Optional.empty();
+        }
+        return Optional.of(new Insz(d));
+    }
+
+    public static boolean isValid(String text) {
+        return parse(text).isPresent();
+    }
+
+    /** Eleven digits, no separators: the stored form. */
+    public String digits() {
+        return digits;
+    }
+
+    /** The birth date the number encodes, when it is complete and a real date. */
+    public Optional<LocalDate> birthDate() {
+        int yy = Integer.parseInt(digits.substring(0, 2));
+        int month = Integer.parseInt(digits.substring(2, 4)) % 20;
+        int day = Integer.parseInt(digits.substring(4, 6));
+        if (month == 0 || day == 0) {
+            return Optional.empty();
+        }
+        long first9 = Long.parseLong(digits.substring(0, 9));
+        int check = Integer.parseInt(digits.substring(9));
+        int century = 97 - (first9 % 97) == check ? 1900 : 2000;
+        try {
+            return Optional.of(LocalDate.of(century + yy, month, day));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** YY.MM.DD-SSS.CC, as printed on the identity card. */
+    public String formatted() {
+        return digits.substring(0, 2) + "." + digits.substring(2, 4) + "." + digits.substring(4, 6) + "-"
+                + digits.substring(6, 9) + "." + digits.substring(9);
+    }
+
+    /** Builds a valid number for a birth date and sequence; used for fictitious demo and test data. */
+    public static Insz of(LocalDate birthDate, int sequence) {
+        String first9 = String.format("%02d%02d%02d%03d", birthDate.getYear() % 100, birthDate.getMonthValue(),
+                birthDate.getDayOfMonth(), sequence);
+        long n = Long.parseLong(first9) + (birthDate.getYear() >= 2000 ? 2_000_000_000L : 0);
+        return new Insz(first9 + String.format("%02d", 97 - (n % 97)));
+    }
+
+    @Override
+    public String toString() {
+        return formatted();
+    }
+}

@@ -1,0 +1,65 @@
+package be.loket.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A municipality's rule directory: loaded at start, reloaded all or nothing. */
+class RulesReloadTests {
+    static final String RIGHT = """
+            id: voorbeeldpremie
+            level: municipal
+            tenants: [voorbeeldegem]
+            name: {nl: "Voorbeeldpremie", fr: "Prime exemple", en: "Example premium"}
+            description: {nl: "Een premie.", fr: "Une prime.", en: "A premium."}
+            organisation: {nl: "OCMW", fr: "CPAS", en: "OCMW"}
+            howToApply: {nl: "Kom langs.", fr: "Passez.", en: "Drop in."}
+            proofs:
+              - {nl: "Identiteitskaart", fr: "Carte d’identité", en: "Identity card"}
+            reference: "fictitious"
+            versions:
+              - from: 2024-01-01
+                conditions:
+                  all:
+                    - id: tenant
+                      check: household.isTenant
+                      label: {nl: "U huurt", fr: "Vous louez", en: "You rent"}
+            """;
+
+    @Test
+    void validFilesComeIntoForceAndInvalidOnesAreRefusedKeepingThePrevious(@TempDir Path dir) throws Exception {
+        Path own = Files.createDirectories(dir.resolve("voorbeeldegem"));
+        Files.writeString(own.resolve("premie.yaml"), RIGHT);
+        Eligibility eligibility = new Eligibility(null, Clock.systemUTC(), dir.toString());
+        assertThat(eligibility.rightsOf("voorbeeldegem")).extracting(Right::id).contains("voorbeeldpremie");
+        assertThat(eligibility.rightsOf("demodorp")).extracting(Right::id).doesNotContain("voorbeeldpremie");
+        assertThat(eligibility.ruleFiles("voorbeeldegem")).containsExactly("voorbeeldegem/premie.yaml");
+
+        Files.writeString(own.resolve("premie.yaml"), RIGHT.replace("household.isTenant", "household.isTennant"));
+        int before = eligibility.generation();
+        assertThatThrownBy(() -> eligibility.reload("voorbeeldegem"))
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.report()).isEqualTo(
+                        "voorbeeldegem/premie.yaml:16: unknown fact 'household.isTennant' in \"household.isTennant\""));
+        assertThat(eligibility.generation()).isEqualTo(before);
+        List<RightResult> still = eligibility.evaluateFor("voorbeeldegem", LocalDate.of(2024, 5, 1),
+                Map.of("household.isTenant", true), List.of("voorbeeldpremie"), java.util.Locale.ROOT);
+        assertThat(still.get(0).outcome()).isEqualTo(Outcome.ELIGIBLE);
+    }
+
+    @Test
+    void anInvalidDirectoryAtStartLeavesOnlyTheShippedRules(@TempDir Path dir) throws Exception {
+        Path own = Files.createDirectories(dir.resolve("voorbeeldegem"));
+        Files.writeString(own.resolve("premie.yaml"), RIGHT.replace("fr: \"Prime exemple\", ", ""));
+        Eligibility eligibility = new Eligibility(null, Clock.systemUTC(), dir.toString());
+        assertThat(eligibility.rightsOf("voorbeeldegem")).extracting(Right::id).doesNotContain("voorbeeldpremie")
+                .contains("sociaal_tarief");
+    }
+}

@@ -1,0 +1,49 @@
+package be.loket.letters;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import be.loket.support.Browser;
+import be.loket.support.LoketTest;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The administrator goes from the letters page (print queue) to the templates, checks a text for readability; axe-core finds nothing on either page. */
+@LoketTest
+class LetterTemplateBrowserTests {
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @Test
+    void administratorChecksATemplateForReadability() {
+        Page page = browser.newPage("http://localhost:" + port);
+        Browser.logIn(page, "demo-admin", "demo");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION).getByText("Brieven").click();
+        assertThat(page.locator("h1")).hasText("Brieven om af te drukken");
+        Browser.assertAccessible(page);
+        page.getByText("Briefsjablonen").click();
+        assertThat(page.locator("h1")).hasText("Briefsjablonen");
+        Browser.assertAccessible(page);
+        page.getByText("Documenten gevraagd").click();
+        assertThat(page.locator("h1")).containsText("Documenten gevraagd");
+        Browser.assertAccessible(page);
+        page.getByLabel("Tekst van de brief").fill("Beste {{firstName}},\n\nDerhalve vragen wij u de documenten te sturen.");
+        page.getByText("Leesbaarheid controleren").click();
+        assertThat(page.locator("section.alert.warning")).containsText("Moeilijk woord: „derhalve“. Schrijf liever: daarom.");
+        Browser.assertAccessible(page);
+    }
+}

@@ -1,0 +1,124 @@
+package be.loket.outreach;
+
+import be.loket.outreach.internal.AgreementCommand;
+import be.loket.outreach.internal.Agreements;
+import be.loket.outreach.internal.ImportingPartnerList;
+import be.loket.outreach.internal.ListField;
+import be.loket.platform.SystemActor;
+import be.loket.support.DemoRecords;
+import be.loket.support.LoketPostgresTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Not part of the test suite (the name does not end in Tests): run on purpose with
+ * {@code ./mvnw -B -o test -Dtest=ImportBenchmark -Dbench.citizens=1000000 -Dbench.rows=100000}.
+ * Loads fictitious citizens straight into PostgreSQL, then imports and matches a rent-arrears list of
+ * which a share has no national number (matched on name, birth date and address) and prints timings
+ * to stdout and target/import-benchmark.txt.
+ */
+@LoketPostgresTest
+class ImportBenchmark {
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Agreements agreements;
+    @Autowired
+    ImportingPartnerList importing;
+
+    final StringBuilder report = new StringBuilder();
+
+    @Test
+    void importAndMatchAgainstManyCitizens() throws IOException {
+        int citizens = Integer.getInteger("bench.citizens", 1_000_000);
+        int rows = Integer.getInteger("bench.rows", 100_000);
+        double withoutInsz = Double.parseDouble(System.getProperty("bench.withoutInsz", "0.01"));
+        int unknownEvery = Integer.getInteger("bench.unknownEvery", 100);
+        UUID tenant = DemoRecords.tenant(jdbc, "demodorp");
+        long t0 = System.nanoTime();
+        jdbc.sql("""
+                insert into person (id, tenant_id, first_name, last_name, birth_date, insz, street, house_number, postal_code, city,
+                    search_name, search_address, created_at, created_by, updated_at, updated_by)
+                select gen_random_uuid(), ?, first_name, last_name, bd,
+                    first9 || lpad((97 - ((first9::bigint + case when bd >= date '2000-01-01' then 2000000000 else 0 end) % 97))::text, 2, '0'),
+                    'Benchstraat', (i % 400 + 1)::text, '9990', 'Demodorp', lower(first_name || ' ' || last_name),
+                    'benchstraat ' || (i % 400 + 1) || ' 9990 demodorp', now(), 'bench', now(), 'bench'
+                from (select i, bd, to_char(bd, 'YYMMDD') || lpad((i / 25000 + 500)::text, 3, '0') as first9,
+                        (array['Jan','Piet','Els','An','Mohamed','Fatima','Lotte','Wout','Noor','Sara','Tom','Lien','Bram','Ines',
+                               'Youssef','Emma','Lucas','Nina','Arne','Hanne'])[1 + i % 20]
+                          || (array['','a','e','o','ie','y','i','en'])[1 + (i / 20) % 8] as first_name,
+                        (array['Van','De','Ver','Ter','Mer','Bo','Kla','Pee','Jans','Wou'])[1 + i % 10]
+                          || (array['straeten','meulen','hoeven','sen','ters','mans','kens','broeck','velde','bos','linden','heyden'])[1 + (i / 10) % 12]
+                          || (array['','s','e','x','er','ink','aert'])[1 + (i / 120) % 7] as last_name
+                      from (select i, date '1940-01-01' + (i % 25000) as bd from generate_series(0, ? - 1) i) s) n""")
+                .params(tenant, citizens).update();
+        log("loaded %,d citizens in %.1f s", citizens, secondsSince(t0));
+        long t1 = System.nanoTime();
+        jdbc.sql("""
+                insert into person_name_gram (tenant_id, person_id, gram)
+                select p.tenant_id, p.id, substr('  ' || w.word || ' ', k, 3)
+                from person p cross join lateral regexp_split_to_table(p.search_name, ' ') w(word)
+                cross join lateral generate_series(1, length(w.word) + 1) k
+                where p.created_by = 'bench' on conflict do nothing""").update();
+        jdbc.sql("analyze").update();
+        log("indexed their name trigrams in %.1f s", secondsSince(t1));
+
+        // The list: every citizens/rows-th bench citizen, a share without national number, 1 % unknown people.
+        List<String[]> picked = jdbc.sql("""
+                        select insz, first_name, last_name, to_char(birth_date, 'DD/MM/YYYY'), house_number from person
+                        where tenant_id = ? and created_by = 'bench' order by insz limit ?""")
+                .params(tenant, rows).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)}).list();
+        StringBuilder csv = new StringBuilder("Rijksregisternummer;Naam;Voornaam;Geboortedatum;Straat;Huisnummer;Postcode;Achterstal;"
+                + "Maanden achterstal\r\n");
+        int noInsz = (int) (rows * withoutInsz);
+        for (int i = 0; i < picked.size(); i++) {
+            String[] p = picked.get(i);
+            boolean unknown = unknownEvery > 0 && i % unknownEvery == unknownEvery - 1;
+            String insz = i < noInsz ? "" : p[0];
+            String last = unknown ? "Onbekend" + Integer.toString(i, 36) : p[2];
+            csv.append(unknown ? "" : insz).append(';').append(last).append(';').append(p[1]).append(';').append(p[3])
+                    .append(";Benchstraat;").append(p[4]).append(";9990;\"").append(100 + i % 900).append(",50\";").append(1 + i % 6)
+                    .append("\r\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        log("list of %,d rows (%,d without national number, %,d unknown), %,d bytes", picked.size(), noInsz, unknownEvery > 0 ? picked.size() / unknownEvery : 0, file.length);
+
+        SystemActor.runAs(tenant, "bench", () -> {
+            UUID partner = jdbc.sql("select id from organisation where tenant_id = ? and type = 'SOCIAL_HOUSING_COMPANY'").param(tenant)
+                    .query(UUID.class).single();
+            UUID agreement = agreements.record(new AgreementCommand(partner, "Benchmark", "PUBLIC_TASK", null, List.of("RENT_ARREARS"),
+                    Arrays.stream(ListField.values()).map(Enum::name).toList(), "30", "2025-01-01", null));
+            long t2 = System.nanoTime();
+            UUID upload = importing.upload(agreement, "RENT_ARREARS", "bench.csv", file);
+            var preview = importing.preview(upload, null);
+            log("upload, read and check of every row (preview): %.1f s, %,d valid, %,d with errors", secondsSince(t2),
+                    preview.checked().valid().size(), preview.checked().invalidRows());
+            long t3 = System.nanoTime();
+            UUID importId = importing.importUpload(upload, null, ImportingPartnerList.Mode.ALL);
+            double importSeconds = secondsSince(t3);
+            var result = importing.result(importId);
+            log("import with matching, facts and worklist: %.1f s; matches %s", importSeconds, result.matches());
+            log("total from upload to imported: %.1f s", secondsSince(t2));
+        });
+        Files.writeString(Path.of("target/import-benchmark.txt"), report);
+    }
+
+    void log(String format, Object... args) {
+        String line = String.format(format, args);
+        System.out.println("BENCH " + line);
+        report.append(line).append('\n');
+    }
+
+    static double secondsSince(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
