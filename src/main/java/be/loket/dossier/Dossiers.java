@@ -245,6 +245,29 @@ public class Dossiers {
         return list;
     }
 
+    /**
+     * The most recent dossier of each given citizen that is not closed, for lists that link to it
+     * (worklists, campaigns). Own-service staff only; the caller audits the list it shows.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> currentDossierOf(java.util.Collection<UUID> personIds) {
+        Actor actor = CurrentActor.get();
+        var result = new java.util.HashMap<UUID, UUID>();
+        if (!mayOpen(actor) || personIds.isEmpty()) {
+            return result;
+        }
+        // Chunked: an IN list stays well below database parameter limits.
+        List<UUID> ids = List.copyOf(personIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.sql("select person_id, id from dossier where tenant_id = :tenant and person_id in (:ids) and status <> 'CLOSED'"
+                            + " order by opened_at")
+                    .param("tenant", actor.tenantId()).param("ids", chunk)
+                    .query((rs, i) -> result.put(rs.getObject("person_id", UUID.class), rs.getObject("id", UUID.class))).list();
+        }
+        return result;
+    }
+
     /** The audit trail of a dossier, for its owner and the team lead. */
     @Transactional(readOnly = true)
     public List<AuditLog.Event> trail(UUID id) {
