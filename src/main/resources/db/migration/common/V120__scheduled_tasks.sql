@@ -1,5 +1,5 @@
 -- db-scheduler's one table (ADR 0009): every cluster-safe job of Loket is a task here, picked by one
--- instance at a time. Column set as db-scheduler 16 expects; only the binary type differs per database.
+-- instance at a time. Column set as db-scheduler 16 expects (H2 knows bytea in PostgreSQL mode).
 create table scheduled_tasks (
     task_name            varchar(100) not null,
     task_instance        varchar(200) not null,
