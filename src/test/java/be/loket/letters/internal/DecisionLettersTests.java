@@ -11,6 +11,7 @@ import be.loket.dossier.Dossiers;
 import be.loket.dossier.OpenDossier;
 import be.loket.letters.LetterSent;
 import be.loket.letters.LetterTemplates;
+import be.loket.letters.PdfInfo;
 import be.loket.letters.TemplateText;
 import be.loket.person.People;
 import be.loket.person.PersonDetails;
@@ -103,7 +104,7 @@ class DecisionLettersTests {
     }
 
     @Test
-    void aGrantIsFollowedByTheGrantedLetterOnceAndItIsAStepInTheDossier() throws IOException {
+    void aGrantIsFollowedByTheGrantedLetterOnceAndItIsAStepInTheDossier() throws Exception {
         UUID person = citizenByPost("Lotte", "nl");
         UUID id = fx.readyApplication(person);
         UUID decision = fx.as("demo-teamlead", () -> applications.decide(id, fx.version(id),
@@ -114,7 +115,12 @@ class DecisionLettersTests {
             assertThat(l.channel()).isEqualTo("POST");
             assertThat(l.reference()).isEqualTo("decision:" + decision);
         });
-        String pdf = text(printed(person, "Goed nieuws: u krijgt een huurtoelage"));
+        byte[] letter = printed(person, "Goed nieuws: u krijgt een huurtoelage");
+        // The issue's own check: pdfinfo (poppler-utils) says the PDF is tagged; the legal text is on the last page.
+        assertThat(PdfInfo.of(letter)).containsPattern("Tagged:\\s+yes").containsPattern("Pages:\\s+[2-9]");
+        assertThat(PdfInfo.lastPage(letter)).contains("Wettelijke bepalingen en beroep", "arbeidsrechtbank", "artikel 71")
+                .doesNotContain("Beste Lotte");
+        String pdf = text(letter);
         assertThat(pdf).contains("Beste Lotte", "€ 70,00 per maand", "1 maart 2027", "31 december 2027", "Sociaal Huis Demodorp",
                 "Marktplein 1", "de website van het OCMW");
         assertThat(jdbc.sql("""
