@@ -605,8 +605,15 @@ public class Applications {
         Row row = load(actor, id);
         audit.write(AuditLog.Action.READ, AUDIT_TYPE, id, "proposal");
         LocalDate from = row.appliedOn().withDayOfMonth(1);
-        if (row.renewalOf() != null && row.appliedOn().getMonthValue() >= 11) {
-            from = LocalDate.of(row.appliedOn().getYear() + 1, 1, 1);
+        if (row.renewalOf() != null) {
+            // A renewal follows on the grant it renews (1 January, seed 004), or starts in its own month when it comes late.
+            LocalDate previousEnd = jdbc.sql("""
+                            select max(period_until) from granted_right where application_id = ? and tenant_id = ? and status = 'ACTIVE'""")
+                    .params(row.renewalOf(), actor.tenantId()).query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+            if (previousEnd != null && previousEnd.plusDays(1).isAfter(from)) {
+                from = previousEnd.plusDays(1);
+            }
         }
         // The rent allowance runs from the month of application to December; other rights are set by the decider.
         LocalDate until = from.withMonth(12).withDayOfMonth(31);
@@ -618,6 +625,44 @@ public class Applications {
     // ---------------------------------------------------------------- helpers
 
     private RightResult evaluate(Actor actor, Row row) {
+        return evaluate(actor, row, LocalDate.now(clock));
+    }
+
+    /** The application's facts evaluated with the rules in force on {@code date} (a renewal: on 1 January). */
+    RightResult evaluateOn(UUID id, LocalDate date) {
+        Actor actor = reader();
+        return evaluate(actor, load(actor, id), date);
+    }
+
+    /**
+     * Facts from trusted sources (as text, by fact name) evaluated for one right on a date; facts the schema
+     * does not know or cannot read are left out, so they count as unknown.
+     */
+    RightResult evaluateFacts(Map<String, String> facts, String rightId, LocalDate date) {
+        Map<String, FactDefinition> defs = definitions();
+        Map<String, Object> typed = new LinkedHashMap<>();
+        facts.forEach((name, text) -> {
+            FactDefinition d = defs.get(name);
+            if (d != null && text != null) {
+                try {
+                    Object value = typed(d, text.strip());
+                    if (value != null) {
+                        typed.put(name, value);
+                    }
+                } catch (NumberFormatException e) {
+                    // unreadable: stays unknown
+                }
+            }
+        });
+        return eligibility.evaluate(date, typed, List.of(rightId), Locale.forLanguageTag("nl")).get(0);
+    }
+
+    /** Starts an application whose facts all come from partner data (automatic granting, confirmed by a worker). */
+    UUID startFromTrustedFacts(UUID personId, String rightId, Map<String, String> facts) {
+        return create(new StartApplication(personId, rightId, facts), FactSource.PARTNER_DATA, null);
+    }
+
+    private RightResult evaluate(Actor actor, Row row, LocalDate date) {
         Map<String, Object> facts = new LinkedHashMap<>();
         Map<String, FactDefinition> defs = definitions();
         jdbc.sql("select name, value_text from application_fact where application_id = ? and tenant_id = ? and superseded_at is null")
@@ -627,7 +672,7 @@ public class Applications {
                         facts.put(d.name(), typed(d, rs.getString("value_text")));
                     }
                 });
-        return eligibility.evaluate(LocalDate.now(clock), facts, List.of(row.rightId()), LocaleContextHolder.getLocale()).get(0);
+        return eligibility.evaluate(date, facts, List.of(row.rightId()), LocaleContextHolder.getLocale()).get(0);
     }
 
     private Map<String, FactDefinition> definitions() {

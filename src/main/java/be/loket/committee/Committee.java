@@ -6,6 +6,8 @@ import be.loket.applications.ApplicationView;
 import be.loket.applications.Applications;
 import be.loket.applications.Decide;
 import be.loket.audit.AuditLog;
+import be.loket.identity.Directory;
+import be.loket.letters.PdfDocuments;
 import be.loket.platform.Actor;
 import be.loket.platform.Choices;
 import be.loket.platform.CurrentActor;
@@ -19,8 +21,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +47,15 @@ public class Committee {
     private final Applications applications;
     private final AuditLog audit;
     private final Clock clock;
+    private final PdfDocuments pdf;
+    private final Directory directory;
+    private final org.springframework.context.MessageSource messages;
 
-    Committee(JdbcClient jdbc, Applications applications, AuditLog audit, Clock clock) {
+    Committee(JdbcClient jdbc, Applications applications, AuditLog audit, Clock clock, PdfDocuments pdf, Directory directory,
+            org.springframework.context.MessageSource messages) {
+        this.pdf = pdf;
+        this.directory = directory;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.applications = applications;
         this.audit = audit;
@@ -220,6 +234,40 @@ public class Committee {
         }
         bump(actor, sessionId, version, "status = 'CLOSED'");
         audit.write(AuditLog.Action.UPDATE, AUDIT_TYPE, sessionId, "closed");
+    }
+
+    /** Characters of the social report kept in the minutes: a summary, the full report stays with the application. */
+    static final int REPORT_SUMMARY = 700;
+
+    /**
+     * The minutes of a session as accessible PDF (tagged, fonts embedded, the letters' renderer): date,
+     * members present, per item the right, a summary of the social report, the proposal, the evaluation
+     * and the decision. Committee members and team leads only (others: 404); every download is audited.
+     */
+    public byte[] minutesPdf(UUID sessionId) {
+        SessionView s = session(sessionId);
+        Locale locale = LocaleContextHolder.getLocale();
+        String day = s.heldOn().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        Map<UUID, String> reports = new HashMap<>();
+        for (SessionView.Item item : s.items()) {
+            String report = item.application().report() == null ? "" : item.application().report().strip();
+            reports.put(item.id(), report.length() <= REPORT_SUMMARY ? report : report.substring(0, REPORT_SUMMARY).strip() + " …");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", locale.getLanguage());
+        model.put("s", s);
+        model.put("reports", reports);
+        model.put("members", String.join(", ", s.members()));
+        model.put("tenantName", directory.currentTenant().name());
+        model.put("title", messageTitle(locale, day));
+        model.put("generated", OffsetDateTime.now(clock).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+        byte[] bytes = pdf.render("committee/pdf/minutes", model, locale);
+        audit.write(AuditLog.Action.EXPORT, AUDIT_TYPE, sessionId, "minutes pdf items=" + s.items().size());
+        return bytes;
+    }
+
+    private String messageTitle(Locale locale, String day) {
+        return messages.getMessage("committee.minutes.title", new Object[] {day}, locale);
     }
 
     // ---------------------------------------------------------------- helpers

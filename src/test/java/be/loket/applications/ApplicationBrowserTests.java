@@ -77,6 +77,9 @@ class ApplicationBrowserTests {
         Browser.assertAccessible(worker);
         worker.navigate("/applications");
         Browser.assertAccessible(worker);
+        worker.navigate("/applications/proposals");
+        assertThat(worker.locator("h1")).hasText("Voorstellen om te bevestigen");
+        Browser.assertAccessible(worker);
 
         Page lead = browser.newPage(base());
         Browser.logIn(lead, "demo-teamlead", "demo");

@@ -104,9 +104,10 @@ class RemindersTests {
         assertThat(next.facts()).isNotEmpty().allMatch(f -> f.source() == FactSource.RENEWAL);
         assertThat(next.proofs()).allMatch(p -> p.status() == ProofStatus.ACCEPTED && p.reused());
         assertThat(fx.as("demo-socialworker", () -> applications.evaluate(renewal)).amount().value()).isEqualByComparingTo("70.00");
-        LocalDate today = LocalDate.now();
-        LocalDate expectedFrom = today.getMonthValue() >= 11 ? LocalDate.of(today.getYear() + 1, 1, 1) : today.withDayOfMonth(1);
-        assertThat(fx.as("demo-socialworker", () -> applications.proposedDecision(renewal)).periodFrom()).isEqualTo(expectedFrom.toString());
+        // The renewal follows on the grant it renews: the whole of next year, whatever today's date.
+        Decide proposed = fx.as("demo-socialworker", () -> applications.proposedDecision(renewal));
+        assertThat(proposed.periodFrom()).isEqualTo("2030-01-01");
+        assertThat(proposed.periodUntil()).isEqualTo("2030-12-31");
         assertThatThrownBy(() -> fx.as("demo-socialworker", () -> applications.prepareRenewal(renewal)))
                 .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).messageKey())
                         .isEqualTo("applications.renewal.notGranted"));

@@ -153,6 +153,18 @@ class CommitteeController {
         return "committee/minutes";
     }
 
+    /** The minutes as PDF, downloaded (never shown inline in the browser's tab next to other pages). */
+    @GetMapping("/committee/sessions/{id}/minutes.pdf")
+    org.springframework.http.ResponseEntity<byte[]> minutesPdf(@PathVariable UUID id) {
+        byte[] pdf = committee.minutesPdf(id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename("notulen-" + id + ".pdf").build().toString())
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(pdf);
+    }
+
     @GetMapping("/committee/applications/{id}/decide")
     String decideForm(@PathVariable UUID id, Model model) {
         if (!CurrentActor.get().has(Role.TEAM_LEAD)) {

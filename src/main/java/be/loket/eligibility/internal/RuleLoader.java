@@ -36,7 +36,7 @@ public final class RuleLoader {
 
     private static final List<String> RIGHT_KEYS = List.of("id", "kind", "level", "tenants", "name", "description",
             "organisation", "howToApply", "proofs", "duties", "grantPeriod", "renewal", "reference", "note", "keywords",
-            "versions");
+            "versions", "automaticGranting");
     private static final List<String> CONDITION_KINDS = List.of("all", "any", "not", "check", "assess", "info");
 
     private RuleLoader() {
@@ -175,6 +175,10 @@ public final class RuleLoader {
         LocalizedText keywords = y.localized(m, "keywords", root, false);
         String reference = y.text(m, "reference", root, true);
         String note = y.text(m, "note", root, false);
+        String automatic = y.text(m, "automaticGranting", root, false);
+        if (automatic != null && !automatic.equals("true") && !automatic.equals("false")) {
+            y.error(m.get("automaticGranting"), "'automaticGranting' of " + what + " must be true or false");
+        }
         if (level == null || name == null || description == null || organisation == null || howToApply == null) {
             return null;
         }
@@ -184,7 +188,8 @@ public final class RuleLoader {
         p.root = root;
         p.map = m;
         p.right = new Right(id, kind, level, List.copyOf(tenants), name, description, organisation, howToApply,
-                List.copyOf(proofs), List.copyOf(duties), grantPeriod, renewal, reference, note, keywords, List.of());
+                List.copyOf(proofs), List.copyOf(duties), grantPeriod, renewal, reference, note, keywords, List.of(),
+                "true".equals(automatic));
         return p;
     }
 
@@ -283,7 +288,7 @@ public final class RuleLoader {
         List<Right.Period> periods = versions.stream().map(v -> new Right.Period(v.id, v.from, v.until)).toList();
         Right withVersions = new Right(r.id(), r.kind(), r.level(), r.tenants(), r.name(), r.description(), r.organisation(),
                 r.howToApply(), r.proofs(), r.duties(), r.grantPeriod(), r.renewal(), r.reference(), r.note(), r.keywords(),
-                periods);
+                periods, r.automaticGranting());
         return new CompiledRight(withVersions, List.copyOf(versions), uses, p.outcomeSlot);
     }
 

@@ -17,7 +17,7 @@ public final class LetterMarkup {
         StringBuilder out = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
         boolean inList = false;
-        for (String raw : text.strip().split("\\R")) {
+        for (String raw : expand(text.strip(), fill)) {
             String line = raw.strip();
             boolean item = line.startsWith("- ") || line.startsWith("* ");
             boolean heading = line.startsWith("# ");
@@ -46,6 +46,27 @@ public final class LetterMarkup {
             out.append("</ul>\n");
         }
         return out.toString();
+    }
+
+    /**
+     * A placeholder alone on its line whose value has several lines (a list of proofs, a decider's reasons)
+     * takes their place, so "- " items in the value become a list and empty lines new paragraphs; all
+     * escaped like every other value.
+     */
+    private static java.util.List<String> expand(String text, Function<String, String> fill) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String raw : text.split("\\R")) {
+            Matcher m = Placeholders.PLACEHOLDER.matcher(raw.strip());
+            String value = m.matches() ? fill.apply(m.group(1)) : null;
+            if (value != null && value.contains("\n")) {
+                for (String v : value.split("\\R")) {
+                    lines.add(v);
+                }
+            } else {
+                lines.add(raw);
+            }
+        }
+        return lines;
     }
 
     private static void flush(StringBuilder out, StringBuilder paragraph) {
