@@ -8,8 +8,8 @@ create table outreach_right_entry (
     person_id     uuid not null,
     household_id  uuid,
     outcome       varchar(20) not null,   -- ELIGIBLE or POSSIBLY
-    met           varchar(1000) not null, -- comma-separated ids of the conditions already met
-    unknown       varchar(1000) not null, -- comma-separated ids of the conditions still to check
+    met_conditions  varchar(1000) not null, -- comma-separated ids of the conditions already met
+    open_conditions varchar(1000) not null, -- comma-separated ids of the conditions still to check
     facts         varchar(4000) not null, -- the facts evaluated, lines "name=value": explanations are rendered from them per language
     evaluated_on  date not null,          -- the rules in force on this day were used
     active        boolean not null,       -- false once the person no longer qualifies or got the right

@@ -192,12 +192,12 @@ public class RightsWorklists {
         UUID tenant = actor.tenantId();
         Map<String, Object[]> existing = new HashMap<>();
         jdbc.sql("""
-                        select id, right_id, person_id, outcome, met, unknown, facts, active from outreach_right_entry
+                        select id, right_id, person_id, outcome, met_conditions, open_conditions, facts, active from outreach_right_entry
                         where tenant_id = :tenant and person_id in (:ids)""")
                 .param("tenant", tenant).param("ids", persons)
                 .query(rs -> {
                     existing.put(rs.getString("right_id") + "/" + rs.getObject("person_id", UUID.class), new Object[] {
-                            rs.getObject("id", UUID.class), rs.getString("outcome"), rs.getString("met"), rs.getString("unknown"),
+                            rs.getObject("id", UUID.class), rs.getString("outcome"), rs.getString("met_conditions"), rs.getString("open_conditions"),
                             rs.getString("facts"), rs.getBoolean("active")});
                 });
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -226,13 +226,13 @@ public class RightsWorklists {
         });
         if (!inserts.isEmpty()) {
             jdbcTemplate.batchUpdate("""
-                    insert into outreach_right_entry (id, tenant_id, right_id, person_id, household_id, outcome, met, unknown, facts,
+                    insert into outreach_right_entry (id, tenant_id, right_id, person_id, household_id, outcome, met_conditions, open_conditions, facts,
                         evaluated_on, active, status, created_at, updated_at, updated_by)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 'OPEN', ?, ?, ?)""", inserts);
         }
         if (!updates.isEmpty()) {
             jdbcTemplate.batchUpdate("""
-                    update outreach_right_entry set outcome = ?, met = ?, unknown = ?, facts = ?, evaluated_on = ?, household_id = ?,
+                    update outreach_right_entry set outcome = ?, met_conditions = ?, open_conditions = ?, facts = ?, evaluated_on = ?, household_id = ?,
                         active = true, updated_at = ?, updated_by = ? where id = ?""", updates);
         }
         if (!retire.isEmpty()) {
@@ -359,8 +359,8 @@ public class RightsWorklists {
 
     static Entry entry(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Entry(rs.getObject("id", UUID.class), rs.getString("right_id"), rs.getObject("person_id", UUID.class),
-                rs.getObject("household_id", UUID.class), Outcome.valueOf(rs.getString("outcome")), split(rs.getString("met")),
-                split(rs.getString("unknown")), decode(rs.getString("facts")), rs.getObject("evaluated_on", LocalDate.class),
+                rs.getObject("household_id", UUID.class), Outcome.valueOf(rs.getString("outcome")), split(rs.getString("met_conditions")),
+                split(rs.getString("open_conditions")), decode(rs.getString("facts")), rs.getObject("evaluated_on", LocalDate.class),
                 rs.getString("status"));
     }
 
