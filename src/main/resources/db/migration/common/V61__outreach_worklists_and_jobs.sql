@@ -49,3 +49,6 @@ create table outreach_import_job (
 );
 create index outreach_import_job_tenant_idx on outreach_import_job (tenant_id, created_at);
 create index outreach_import_job_state_idx on outreach_import_job (state);
+
+-- The rights evaluation reads the rows of the citizens it evaluates (the address the partner gave).
+create index outreach_row_person_idx on outreach_row (tenant_id, person_id);
