@@ -44,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RightsWorklists {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RightsWorklists.class);
     static final int CHUNK = 1000;
+    static final int INSERT_ROWS = 200;
     private static final Locale DUTCH = Locale.forLanguageTag("nl");
     /** The facts partner lists give; a right whose conditions read one of them gets a worklist. */
     private static final Set<String> LIST_FACTS = Set.of(FactNames.ON_SOCIAL_HOUSING_WAITING_LIST, FactNames.OWNS_REAL_ESTATE,
@@ -114,6 +116,9 @@ public class RightsWorklists {
         }
         audit.write(AuditLog.Action.UPDATE, "OUTREACH_WORKLIST", null, "rights evaluated: persons=" + ids.size()
                 + " households=" + households + " rights=" + rights);
+        LOG.info("Rights evaluated: persons={} households={} rights={}; so far load {} ms, evaluate {} ms, grants {} ms, store {} ms",
+                ids.size(), households, rights.size(), timings[0] / 1_000_000, timings[1] / 1_000_000, timings[2] / 1_000_000,
+                timings[3] / 1_000_000);
         return households;
     }
 
@@ -123,9 +128,13 @@ public class RightsWorklists {
         return jdbc.sql("select distinct person_id from outreach_fact where tenant_id = ?").param(actor.tenantId()).query(UUID.class).list();
     }
 
+    /** Nanoseconds spent per step in this instance, for the benchmark's log line. */
+    final long[] timings = new long[4];
+
     private int evaluateChunk(Actor actor, String tenantCode, LocalDate today, List<String> rights, Map<String, FactDefinition> schema,
             List<UUID> persons) {
         UUID tenant = actor.tenantId();
+        long t0 = System.nanoTime();
         // The latest value of each fact per household (or per citizen without a household), oldest first so the newest wins.
         Map<UUID, UUID> householdOf = new HashMap<>();
         Map<UUID, Map<String, String>> factsOf = new HashMap<>();
@@ -153,7 +162,9 @@ public class RightsWorklists {
                 .query(rs -> {
                     cityOf.put(rs.getObject("person_id", UUID.class), rs.getString("city"));
                 });
+        long t1 = System.nanoTime();
         Map<UUID, List<RightResult>> resultOf = new HashMap<>();
+        Map<String, Map<String, Set<String>>> baselines = new HashMap<>();
         List<Found> found = new ArrayList<>();
         for (UUID person : persons) {
             UUID household = householdOf.get(person);
@@ -164,26 +175,40 @@ public class RightsWorklists {
                 facts.putIfAbsent(MUNICIPALITY, Texts.fold(city).replace(' ', '-'));
             }
             facts.keySet().retainAll(schema.keySet());
-            // One evaluation per household: its members on the same lists share the result.
+            // One evaluation per household: its members on the same lists share the result. No texts: they are
+            // rendered per language when the list is read.
             List<RightResult> results = resultOf.get(key);
             if (results == null) {
-                results = eligibility.evaluateFor(tenantCode, today, typed(schema, facts), rights, DUTCH);
+                results = eligibility.evaluateWithoutTexts(tenantCode, today, typed(schema, facts), rights);
                 resultOf.put(key, results);
             }
+            // What the same household meets without the lists' facts: usually the same for all, so evaluated once per kind.
+            Map<String, String> base = new TreeMap<>(facts);
+            base.keySet().removeAll(LIST_FACTS);
+            Map<String, Set<String>> baseline = baselines.computeIfAbsent(encode(base), k -> metPerRight(
+                    eligibility.evaluateWithoutTexts(tenantCode, today, typed(schema, base), rights)));
             String snapshot = encode(facts);
             for (RightResult r : results) {
-                if (r.outcome() == Outcome.NOT_ELIGIBLE) {
+                List<String> met = ids(r, ConditionStatus.MET);
+                // Only where a list made a condition met is the list evidence for this right (ADR 0402).
+                if (r.outcome() == Outcome.NOT_ELIGIBLE || baseline.getOrDefault(r.right(), Set.of()).containsAll(met)) {
                     continue;
                 }
-                found.add(new Found(r.right(), person, household, r.outcome(), ids(r, ConditionStatus.MET),
-                        ids(r, ConditionStatus.UNKNOWN), snapshot));
+                found.add(new Found(r.right(), person, household, r.outcome(), met, ids(r, ConditionStatus.UNKNOWN), snapshot));
             }
         }
+        long t2 = System.nanoTime();
         Map<String, Set<UUID>> granted = new HashMap<>();
         for (String right : rights) {
             granted.put(right, applications.withActiveGrant(right, persons, today));
         }
+        long t3 = System.nanoTime();
         store(actor, today, rights, persons, found.stream().filter(f -> !granted.get(f.rightId()).contains(f.personId())).toList());
+        long t4 = System.nanoTime();
+        timings[0] += t1 - t0;
+        timings[1] += t2 - t1;
+        timings[2] += t3 - t2;
+        timings[3] += t4 - t3;
         return resultOf.size();
     }
 
@@ -224,11 +249,15 @@ public class RightsWorklists {
                 retire.add(new Object[] {now, actor.username(), old[0]});
             }
         });
-        if (!inserts.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
-                    insert into outreach_right_entry (id, tenant_id, right_id, person_id, household_id, outcome, met_conditions, open_conditions, facts,
-                        evaluated_on, active, status, created_at, updated_at, updated_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 'OPEN', ?, ?, ?)""", inserts);
+        // Multi-row inserts: one statement per few hundred entries is several times faster than a JDBC batch on PostgreSQL.
+        for (int from = 0; from < inserts.size(); from += INSERT_ROWS) {
+            List<Object[]> group = inserts.subList(from, Math.min(inserts.size(), from + INSERT_ROWS));
+            String values = String.join(", ", java.util.Collections.nCopies(group.size(),
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 'OPEN', ?, ?, ?)"));
+            jdbcTemplate.update("""
+                    insert into outreach_right_entry (id, tenant_id, right_id, person_id, household_id, outcome, met_conditions,
+                        open_conditions, facts, evaluated_on, active, status, created_at, updated_at, updated_by) values """ + values,
+                    group.stream().flatMap(java.util.Arrays::stream).toArray());
         }
         if (!updates.isEmpty()) {
             jdbcTemplate.batchUpdate("""
@@ -238,6 +267,12 @@ public class RightsWorklists {
         if (!retire.isEmpty()) {
             jdbcTemplate.batchUpdate("update outreach_right_entry set active = false, updated_at = ?, updated_by = ? where id = ?", retire);
         }
+    }
+
+    private static Map<String, Set<String>> metPerRight(List<RightResult> results) {
+        Map<String, Set<String>> met = new HashMap<>();
+        results.forEach(r -> met.put(r.right(), Set.copyOf(ids(r, ConditionStatus.MET))));
+        return met;
     }
 
     private static List<String> ids(RightResult r, ConditionStatus status) {
