@@ -52,7 +52,8 @@ public class RightsWorklists {
     private static final Set<String> LIST_FACTS = Set.of(FactNames.ON_SOCIAL_HOUSING_WAITING_LIST, FactNames.OWNS_REAL_ESTATE,
             FactNames.RECEIVES_FLEMISH_RENT_PREMIUM, FactNames.MONTHLY_RENT, FactNames.RENT_ARREARS_AMOUNT,
             FactNames.RENT_ARREARS_MONTHS, FactNames.WATER_ARREARS_AMOUNT);
-    static final String MUNICIPALITY = "household.municipality";
+    private static final String HOUSEHOLD = "household.";
+    static final String MUNICIPALITY = HOUSEHOLD + "municipality";
 
     /** A stored entry of a right's worklist. */
     public record Entry(UUID id, String rightId, UUID personId, UUID householdId, Outcome outcome, List<String> met,
