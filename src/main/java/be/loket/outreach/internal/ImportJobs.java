@@ -157,7 +157,8 @@ public class ImportJobs {
                         select id from outreach_import_job where (state = 'QUEUED' and created_at < ?)
                         or (state = 'RUNNING' and locked_until < ?) order by created_at""")
                 .params(now.minusSeconds(5), now).query(UUID.class).list();
-        due.forEach(this::run);
+        // Handed to the worker threads: an import must not hold up the scheduler's other jobs.
+        due.forEach(this::start);
     }
 
     /** Runs the job if this instance can claim it; returns whether it did. */
