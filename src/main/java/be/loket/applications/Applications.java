@@ -293,6 +293,29 @@ public class Applications {
         return eligibility.rights().stream().filter(r -> !r.proofs().isEmpty() || r.kind() == Right.Kind.RIGHT).toList();
     }
 
+    /**
+     * Of the given citizens, those of the acting user's municipality with an active grant of the right
+     * covering the day (outreach leaves them off its worklists). Read-only; only workers get an answer.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> withActiveGrant(String rightId, java.util.Collection<UUID> personIds, LocalDate on) {
+        Actor actor = CurrentActor.get();
+        Set<UUID> holders = new java.util.HashSet<>();
+        if (!isWorker(actor) || personIds.isEmpty()) {
+            return holders;
+        }
+        List<UUID> ids = List.copyOf(personIds);
+        // Chunked: an IN list stays well below database parameter limits.
+        for (int from = 0; from < ids.size(); from += 500) {
+            holders.addAll(jdbc.sql("""
+                            select distinct person_id from granted_right where tenant_id = :tenant and right_id = :right
+                            and status = 'ACTIVE' and period_from <= :on and period_until >= :on and person_id in (:ids)""")
+                    .param("tenant", actor.tenantId()).param("right", rightId).param("on", on)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500))).query(UUID.class).list());
+        }
+        return holders;
+    }
+
     public List<FactDefinition> factDefinitions() {
         return eligibility.facts();
     }

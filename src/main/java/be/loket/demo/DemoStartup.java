@@ -23,9 +23,11 @@ class DemoStartup {
     private final DemoData data;
     private final DemoCasework casework;
     private final DemoApplications applications;
+    private final DemoOutreach outreach;
     private final Environment env;
 
-    DemoStartup(DemoData data, DemoCasework casework, DemoApplications applications, Environment env) {
+    DemoStartup(DemoData data, DemoCasework casework, DemoApplications applications, DemoOutreach outreach, Environment env) {
+        this.outreach = outreach;
         this.data = data;
         this.casework = casework;
         this.applications = applications;
@@ -39,6 +41,7 @@ class DemoStartup {
             casework.load();
         }
         applications.load();
+        outreach.load();
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         StringBuilder b = new StringBuilder("\n\n  Loket is running: http://localhost:").append(port).append("/\n")
                 .append("  Demo users (password \"").append(DemoData.PASSWORD).append("\"):\n");

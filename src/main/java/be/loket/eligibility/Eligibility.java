@@ -155,6 +155,19 @@ public class Eligibility {
      */
     public List<RightResult> evaluateFor(String tenantCode, LocalDate date, Map<String, ?> facts, Collection<String> rights,
             Locale locale) {
+        return evaluate(tenantCode, date, facts, rights, locale, true);
+    }
+
+    /**
+     * As {@link #evaluateFor}, but the conditions carry only their id and status (no explanation text):
+     * for batch runs over many households, where rendering the texts would cost more than the evaluation.
+     */
+    public List<RightResult> evaluateWithoutTexts(String tenantCode, LocalDate date, Map<String, ?> facts, Collection<String> rights) {
+        return evaluate(tenantCode, date, facts, rights, Locale.forLanguageTag("nl"), false);
+    }
+
+    private List<RightResult> evaluate(String tenantCode, LocalDate date, Map<String, ?> facts, Collection<String> rights,
+            Locale locale, boolean explain) {
         RuleBook current = book;
         LocalDate on = date == null ? today() : date;
         List<FieldViolation> violations = new ArrayList<>();
@@ -188,7 +201,7 @@ public class Eligibility {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return current.evaluate(tenantCode, on, values, rights, locale);
+        return current.evaluate(tenantCode, on, values, rights, locale, explain);
     }
 
     private static final Object INVALID = new Object();

@@ -19,6 +19,9 @@ public interface Worklists {
     /** Entries of one list, open ones first: ELIGIBLE before POSSIBLY, contact lists by months and amount in arrears. */
     List<WorklistEntry> entries(String listKey, Locale locale);
 
+    /** One page of a list's entries, in the order of {@link #entries(String, Locale)}: for long lists on screen. */
+    List<WorklistEntry> entries(String listKey, Locale locale, int offset, int limit);
+
     /** One entry of the tenant; {@link be.loket.platform.NotFoundException} otherwise. */
     WorklistEntry entry(UUID entryId, Locale locale);
 

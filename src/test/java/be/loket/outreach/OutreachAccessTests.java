@@ -1,6 +1,7 @@
 package be.loket.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import be.loket.person.People;
+import be.loket.platform.NotFoundException;
 import be.loket.support.LoketTest;
 import be.loket.support.Staff;
 import be.loket.support.WebTestBase;
@@ -34,6 +36,10 @@ class OutreachAccessTests extends WebTestBase {
     UUID rowId;
     UUID entryId;
     UUID agreementId;
+    UUID rightEntryId;
+    UUID jobId;
+    @org.springframework.beans.factory.annotation.Autowired
+    Worklists worklists;
 
     @BeforeEach
     void importAList() throws Exception {
@@ -46,6 +52,16 @@ class OutreachAccessTests extends WebTestBase {
         uploadId = fx.upload(agreementId, ListType.RENT_ARREARS, "nog-niet.csv", list);
         rowId = jdbc.sql("select id from outreach_row where import_id = ?").param(importId).query(UUID.class).single();
         entryId = jdbc.sql("select id from outreach_worklist_entry where import_id = ?").param(importId).query(UUID.class).single();
+        jobId = jdbc.sql("select id from outreach_import_job where import_id = ?").param(importId).query(UUID.class).single();
+        // A citizen on Demodorp's huurtoelage worklist, as the rights engine leaves it.
+        UUID citizen = fx.citizen("Lien", "Geheim-Vandamme" + suffix, "1983-03-03", null, "Geheimstraat", "1");
+        rightEntryId = UUID.randomUUID();
+        jdbc.sql("""
+                insert into outreach_right_entry (id, tenant_id, right_id, person_id, outcome, met_conditions, open_conditions, facts,
+                    evaluated_on, active, status, created_at, updated_at, updated_by)
+                values (?, ?, 'huurtoelage', ?, 'POSSIBLY', 'onWaitingList', 'isTenant', 'household.onSocialHousingWaitingList=true',
+                    current_date, true, 'OPEN', current_timestamp, current_timestamp, 'test')""")
+                .params(rightEntryId, fx.tenant(), citizen).update();
     }
 
     List<MockHttpServletRequestBuilder> everyPage() {
@@ -53,7 +69,11 @@ class OutreachAccessTests extends WebTestBase {
                 get("/outreach/uploads/" + uploadId), get("/outreach/imports/" + importId), get("/outreach/review"),
                 get("/outreach/worklist"), post("/outreach/uploads/" + uploadId + "/import").param("mode", "ALL"),
                 post("/outreach/uploads/" + uploadId + "/discard"), post("/outreach/review/" + rowId).param("decision", "dismiss"),
-                post("/outreach/worklist/" + entryId).param("status", "CLOSED"));
+                post("/outreach/worklist/" + entryId).param("status", "CLOSED"), get("/outreach/worklists"),
+                get("/outreach/worklists/huurtoelage"), get("/outreach/worklists/rent-arrears"),
+                post("/outreach/worklists/huurtoelage/entries/" + rightEntryId).param("status", "CLOSED"),
+                post("/outreach/worklists/rent-arrears/entries/" + entryId).param("status", "CLOSED"), get("/outreach/jobs"),
+                get("/outreach/jobs/" + jobId), get("/outreach/jobs/" + jobId + "/progress"));
     }
 
     @Test
@@ -74,7 +94,7 @@ class OutreachAccessTests extends WebTestBase {
         for (var request : everyPage()) {
             String uri = request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
             var result = mvc.perform(request.with(Staff.as(users, "demo-socialworker-v")).with(csrf())).andReturn();
-            boolean ownPage = uri.matches("/outreach(/agreements(/new)?|/uploads/new|/review|/worklist)?");
+            boolean ownPage = uri.matches("/outreach(/agreements(/new)?|/uploads/new|/review|/worklist|/worklists(/rent-arrears)?|/jobs)?");
             if (ownPage) {
                 // Their own (empty) outreach pages; nothing of Demodorp on them.
                 assertThat(result.getResponse().getStatus()).as(uri).isIn(200, 403);
@@ -92,7 +112,46 @@ class OutreachAccessTests extends WebTestBase {
         assertUnchanged();
     }
 
+    @Test
+    void theWorklistsInterfaceGivesOtherMunicipalitiesAndPartnersNothing() {
+        for (String user : List.of("demo-socialworker-v", "demo-partner", "demo-frontdesk")) {
+            as(user, () -> {
+                java.util.Locale nl = java.util.Locale.forLanguageTag("nl");
+                assertThatThrownBy(() -> worklists.entry(rightEntryId, nl)).as(user).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> worklists.entry(entryId, nl)).as(user).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> worklists.entries("huurtoelage", nl)).as(user).isInstanceOf(NotFoundException.class);
+                assertThatThrownBy(() -> worklists.setStatus(rightEntryId, WorklistEntry.Status.CLOSED)).as(user)
+                        .isInstanceOf(NotFoundException.class);
+                if (user.equals("demo-socialworker-v")) {
+                    // Their own lists: none of Demodorp's people, no Demodorp right.
+                    assertThat(worklists.lists(nl)).extracting(WorklistInfo::key).doesNotContain("huurtoelage");
+                    assertThat(worklists.entries(Worklists.RENT_ARREARS, nl)).extracting(WorklistEntry::personName)
+                            .noneMatch(n -> n.contains("Geheim-Vandamme"));
+                } else {
+                    assertThatThrownBy(() -> worklists.lists(nl)).as(user).isInstanceOf(NotFoundException.class);
+                }
+            });
+        }
+        assertUnchanged();
+    }
+
+    private void as(String username, Runnable work) {
+        var principal = users.loadUserByUsername(username);
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(principal, null,
+                principal.getAuthorities()));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
     void assertUnchanged() {
+        assertThat(jdbc.sql("select status from outreach_right_entry where id = ?").param(rightEntryId).query(String.class).single())
+                .isEqualTo("OPEN");
         assertThat(jdbc.sql("select match_status from outreach_row where id = ?").param(rowId).query(String.class).single())
                 .isIn("UNMATCHED", "REVIEW");
         assertThat(jdbc.sql("select status from outreach_worklist_entry where id = ?").param(entryId).query(String.class).single())

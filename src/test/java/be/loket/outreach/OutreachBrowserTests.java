@@ -73,6 +73,12 @@ class OutreachBrowserTests {
         Browser.assertAccessible(page);
 
         page.getByText("Alleen de 1 rijen in orde inlezen").click();
+        // A background job: its page refreshes its progress (htmx) until the link to the result appears.
+        page.waitForURL("**/outreach/jobs/*");
+        page.locator("#job-result").waitFor();
+        assertThat(page.locator("#job-progress")).containsText("Klaar.");
+        Browser.assertAccessible(page);
+        page.locator("#job-result").click();
         page.waitForURL("**/outreach/imports/*");
         assertThat(page.locator("#rows-imported")).hasText("1");
         Browser.assertAccessible(page);
@@ -80,6 +86,20 @@ class OutreachBrowserTests {
         page.navigate("/outreach/worklist");
         assertThat(page.locator("#worklist")).containsText("Sam Browser-Achterstal");
         assertThat(page.locator("#worklist")).containsText("€ 480,25");
+        Browser.assertAccessible(page);
+
+        page.navigate("/outreach/jobs");
+        assertThat(page.locator("#jobs")).containsText("browser-achterstal.csv");
+        Browser.assertAccessible(page);
+
+        // The worklists of the demo data: one per right, with what is met and what is still to check.
+        page.navigate("/outreach/worklists");
+        assertThat(page.locator("#worklists")).containsText("Huurtoelage van Demodorp");
+        Browser.assertAccessible(page);
+        page.getByText("Huurtoelage van Demodorp").click();
+        page.waitForURL("**/outreach/worklists/huurtoelage");
+        assertThat(page.locator("#worklist-entries")).containsText("U staat op de wachtlijst voor een sociale woning");
+        assertThat(page.locator("#worklist-entries")).containsText("U huurt uw woning");
         Browser.assertAccessible(page);
 
         page.navigate("/outreach/review");

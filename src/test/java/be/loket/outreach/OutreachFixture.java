@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import be.loket.outreach.internal.ListField;
 import be.loket.person.People;
 import be.loket.person.PersonDetails;
@@ -52,12 +54,36 @@ record OutreachFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    /** Imports an upload with the given mode and returns the import's id. */
+    /** Imports an upload with the given mode (a background job: waits until it is done) and returns the import's id. */
     UUID importUpload(UUID upload, String mode) throws Exception {
+        UUID job = startImport(upload, mode);
+        String state = awaitJob(job);
+        if (!"DONE".equals(state)) {
+            throw new AssertionError("import job " + job + " ended " + state);
+        }
+        return jdbc.sql("select import_id from outreach_import_job where id = ?").param(job).query(UUID.class).single();
+    }
+
+    /** Chooses to import; returns the job's id from the redirect to its progress page. */
+    UUID startImport(UUID upload, String mode) throws Exception {
         String location = mvc.perform(post("/outreach/uploads/" + upload + "/import").param("mode", mode)
                         .with(Staff.as(users, "demo-socialworker")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).contains("/outreach/jobs/");
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** Waits (at most a minute) until the job is no longer queued or running; its final state. */
+    String awaitJob(UUID job) throws InterruptedException {
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            String state = jdbc.sql("select state from outreach_import_job where id = ?").param(job).query(String.class).single();
+            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+                return state;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("import job " + job + " still running after a minute");
     }
 
     UUID citizen(String first, String last, String birth, String insz, String street, String number) {

@@ -70,9 +70,12 @@ class PartnerListImportTests extends WebTestBase {
                 .andExpect(content().string(Matchers.containsString("« 31/02/1988 » n’est pas une date existante.")));
 
         // "Import all" is refused while rows are broken: nothing saved.
-        mvc.perform(post("/outreach/uploads/" + upload + "/import").param("mode", "ALL").with(Staff.as(users, "demo-socialworker")).with(csrf()))
+        UUID refused = fx.startImport(upload, "ALL");
+        assertThat(fx.awaitJob(refused)).isEqualTo("REFUSED");
+        mvc.perform(get("/outreach/jobs/" + refused).with(Staff.as(users, "demo-socialworker")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("4 rijen hebben fouten. Er is niets ingelezen")));
+                .andExpect(content().string(Matchers.containsString("4 rijen hebben fouten. Er is niets ingelezen")))
+                .andExpect(content().string(Matchers.containsString("/outreach/uploads/" + upload)));
         assertThat(fx.count("outreach_import")).isEqualTo(imports);
         assertThat(fx.count("outreach_fact")).isEqualTo(facts);
 

@@ -89,9 +89,15 @@ public final class RuleBook {
      */
     public List<RightResult> evaluate(String tenantCode, LocalDate date, FactValues values, Collection<String> wanted,
             Locale locale) {
+        return evaluate(tenantCode, date, values, wanted, locale, true);
+    }
+
+    /** As above; without {@code explain} the conditions carry no text (null), for batch runs over many households. */
+    public List<RightResult> evaluate(String tenantCode, LocalDate date, FactValues values, Collection<String> wanted,
+            Locale locale, boolean explain) {
         List<RightResult> out = new ArrayList<>();
         run(tenantCode, date, values, wanted, (r, v, frame, outcome, missing) ->
-                out.add(result(r, v, frame, outcome, missing, date, locale)));
+                out.add(result(r, v, frame, outcome, missing, date, locale, explain)));
         return out;
     }
 
@@ -174,7 +180,7 @@ public final class RuleBook {
     }
 
     private RightResult result(CompiledRight r, CompiledRight.Version v, Frame frame, Outcome outcome, List<String> missing,
-            LocalDate date, Locale locale) {
+            LocalDate date, Locale locale, boolean explain) {
         List<RightResult.ConditionResult> conditions = new ArrayList<>();
         for (Cond c : v.conditions) {
             if (c.label == null) {
@@ -183,7 +189,7 @@ public final class RuleBook {
             byte s = frame.statuses[c.index];
             ConditionStatus status = s == Expr.TRUE ? ConditionStatus.MET : s == Expr.FALSE ? ConditionStatus.NOT_MET
                     : s == Cond.INFO ? ConditionStatus.INFO : ConditionStatus.UNKNOWN;
-            conditions.add(new RightResult.ConditionResult(c.id, status, c.label.render(frame, locale)));
+            conditions.add(new RightResult.ConditionResult(c.id, status, explain ? c.label.render(frame, locale) : null));
         }
         BigDecimal sum = amount(v, frame, outcome);
         RightResult.Amount amount = sum == null ? null : new RightResult.Amount(sum, v.per);

@@ -42,17 +42,22 @@ class FactRecorder {
                 facts.put(ON_SOCIAL_HOUSING_WAITING_LIST, String.valueOf(v.getOrDefault(ListField.REGISTERED, Boolean.TRUE)));
                 facts.put(OWNS_REAL_ESTATE, String.valueOf(!(Boolean) v.get(ListField.NO_REAL_ESTATE)));
                 facts.put(RECEIVES_FLEMISH_RENT_PREMIUM, String.valueOf(!(Boolean) v.get(ListField.NO_RENT_PREMIUM)));
+                monthlyRent(v, facts);
             }
             case RENT_ARREARS -> {
-                if (v.get(ListField.MONTHLY_RENT) != null) {
-                    facts.put(MONTHLY_RENT, v.get(ListField.MONTHLY_RENT).toString());
-                }
+                monthlyRent(v, facts);
                 facts.put(RENT_ARREARS_AMOUNT, v.get(ListField.ARREARS_AMOUNT).toString());
                 facts.put(RENT_ARREARS_MONTHS, v.get(ListField.MONTHS_IN_ARREARS).toString());
             }
             case WATER_ARREARS -> facts.put(WATER_ARREARS_AMOUNT, v.get(ListField.ARREARS_AMOUNT).toString());
         }
         return facts;
+    }
+
+    private static void monthlyRent(Map<ListField, Object> v, Map<String, String> facts) {
+        if (v.get(ListField.MONTHLY_RENT) != null) {
+            facts.put(MONTHLY_RENT, v.get(ListField.MONTHLY_RENT).toString());
+        }
     }
 
     static final String INSERT = """

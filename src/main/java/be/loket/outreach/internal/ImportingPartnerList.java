@@ -40,6 +40,18 @@ public class ImportingPartnerList {
 
     public enum Mode { ALL, VALID_ONLY }
 
+    /** Where a running import is: rows read from the file, rows checked, rows matched and stored. */
+    public enum Phase { PARSED, VALIDATED, MATCHED }
+
+    /** Told after each phase and every batch of matched rows, e.g. to show the progress of a background import. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (phase, done, total) -> {
+        };
+
+        void at(Phase phase, int done, int total);
+    }
+
     public record Upload(UUID id, Agreement agreement, ListType listType, String fileName, String fileHash, OffsetDateTime uploadedAt) {
     }
 
@@ -130,11 +142,16 @@ public class ImportingPartnerList {
 
     /** Reads the upload with the given mapping, or the one saved for this partner, or one guessed from the headers. */
     public Preview preview(UUID uploadId, Map<ListField, String> requestedMapping) {
+        return preview(uploadId, requestedMapping, Progress.NONE);
+    }
+
+    private Preview preview(UUID uploadId, Map<ListField, String> requestedMapping, Progress progress) {
         Actor actor = OutreachAccess.worker();
         Upload upload = upload(actor, uploadId);
         byte[] content = jdbc.sql("select content from outreach_upload where id = ? and tenant_id = ?").params(uploadId, actor.tenantId())
                 .query(byte[].class).single();
         TableReader.Table table = TableReader.read(content);
+        progress.at(Phase.PARSED, table.rows().size(), table.rows().size());
         Layout layout = Layout.of(upload.listType());
         List<ListField> fields = layout.fields().stream().filter(upload.agreement().fields()::contains).toList();
         Map<ListField, String> mapping = requestedMapping != null ? requestedMapping
@@ -151,6 +168,7 @@ public class ImportingPartnerList {
         }
         List<ListField> missing = layout.required().stream().filter(f -> !columns.containsKey(f)).toList();
         RowChecker.Checked checked = RowChecker.check(table, columns, layout, LocalDate.now(clock));
+        progress.at(Phase.VALIDATED, table.rows().size(), table.rows().size());
         audit.write(AuditLog.Action.READ, "OUTREACH_UPLOAD", uploadId, "preview rows=" + table.rows().size());
         return new Preview(upload, table, clean, fields, missing, table.rows().subList(0, Math.min(PREVIEW_ROWS, table.rows().size())),
                 checked, previousImport(actor, upload));
@@ -186,8 +204,7 @@ public class ImportingPartnerList {
     public void saveMapping(UUID uploadId, Map<ListField, String> mapping) {
         Actor actor = OutreachAccess.worker();
         Upload upload = upload(actor, uploadId);
-        String text = mapping.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue().replace('\n', ' '))
-                .collect(Collectors.joining("\n"));
+        String text = encodeMapping(mapping);
         int updated = jdbc.sql("""
                         update outreach_column_mapping set mapping = ?, updated_at = ?, updated_by = ?
                         where tenant_id = ? and partner_id = ? and list_type = ?""")
@@ -200,6 +217,11 @@ public class ImportingPartnerList {
                     .params(actor.tenantId(), upload.agreement().partnerId(), upload.listType().name(), text,
                             OffsetDateTime.now(clock), actor.username()).update();
         }
+    }
+
+    static String encodeMapping(Map<ListField, String> mapping) {
+        return mapping.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue().replace('\n', ' '))
+                .collect(Collectors.joining("\n"));
     }
 
     static Map<ListField, String> decodeMapping(String text) {
@@ -221,8 +243,13 @@ public class ImportingPartnerList {
      * {@link Mode#VALID_ONLY}. Returns the import, or the earlier import of the same file.
      */
     public UUID importUpload(UUID uploadId, Map<ListField, String> mapping, Mode mode) {
+        return importUpload(uploadId, mapping, mode, Progress.NONE);
+    }
+
+    /** As {@link #importUpload(UUID, Map, Mode)}, telling the progress as it goes (the background job). */
+    public UUID importUpload(UUID uploadId, Map<ListField, String> mapping, Mode mode, Progress progress) {
         Actor actor = OutreachAccess.worker();
-        Preview p = preview(uploadId, mapping);
+        Preview p = preview(uploadId, mapping, progress);
         if (p.alreadyImported().isPresent()) {
             deleteUpload(actor, uploadId);
             return p.alreadyImported().get().id();
@@ -261,7 +288,10 @@ public class ImportingPartnerList {
         Set<String> seen = new HashSet<>(jdbc.sql("select row_key from outreach_row where tenant_id = ? and partner_id = ? and list_type = ?")
                 .params(actor.tenantId(), u.agreement().partnerId(), u.listType().name()).query(String.class).list());
         Inserts inserts = new Inserts();
+        int total = p.checked().valid().size();
+        int done = 0;
         for (RowChecker.ParsedRow row : p.checked().valid()) {
+            done++;
             if (!seen.add(row.key())) {
                 known++;
                 continue;
@@ -270,9 +300,11 @@ public class ImportingPartnerList {
             imported++;
             if (inserts.rows.size() >= BATCH) {
                 inserts.flush(jdbcTemplate);
+                progress.at(Phase.MATCHED, done, total);
             }
         }
         inserts.flush(jdbcTemplate);
+        progress.at(Phase.MATCHED, total, total);
         jdbc.sql("update outreach_import set rows_imported = ?, rows_known = ? where id = ?").params(imported, known, importId).update();
         saveMapping(uploadId, p.mapping());
         deleteUpload(actor, uploadId);
@@ -346,6 +378,19 @@ public class ImportingPartnerList {
 
     private void deleteUpload(Actor actor, UUID uploadId) {
         jdbc.sql("delete from outreach_upload where id = ? and tenant_id = ?").params(uploadId, actor.tenantId()).update();
+    }
+
+    /** The upload of the acting user's municipality; {@link NotFoundException} otherwise. */
+    public Upload upload(UUID id) {
+        return upload(OutreachAccess.worker(), id);
+    }
+
+    /** The citizens the rows of an import were linked to: whose households the rights engine evaluates. */
+    @Transactional(readOnly = true)
+    public List<UUID> linkedPersons(UUID importId) {
+        Actor actor = OutreachAccess.worker();
+        return jdbc.sql("select distinct person_id from outreach_row where tenant_id = ? and import_id = ? and person_id is not null")
+                .params(actor.tenantId(), importId).query(UUID.class).list();
     }
 
     private Upload upload(Actor actor, UUID id) {

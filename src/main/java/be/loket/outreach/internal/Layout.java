@@ -14,7 +14,7 @@ public record Layout(ListType type, List<ListField> required, List<ListField> op
     public static Layout of(ListType type) {
         return switch (type) {
             case WAITING_LIST -> new Layout(type, List.of(LAST_NAME, FIRST_NAME, REGISTRATION_DATE, NO_REAL_ESTATE, NO_RENT_PREMIUM),
-                    concat(IDENTITY, List.of(REGISTERED)), true);
+                    concat(IDENTITY, List.of(REGISTERED, MONTHLY_RENT)), true);
             case RENT_ARREARS -> new Layout(type, List.of(LAST_NAME, FIRST_NAME, ARREARS_AMOUNT, MONTHS_IN_ARREARS),
                     concat(IDENTITY, List.of(MONTHLY_RENT)), true);
             // The water company knows its customers by address, not always by birth date.

@@ -2,7 +2,6 @@ package be.loket.outreach.internal;
 
 import be.loket.audit.AuditLog;
 import be.loket.platform.SystemActor;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,22 +25,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RetentionPurge {
     static final String JOB = "retention-purge";
     private static final Logger LOG = LoggerFactory.getLogger(RetentionPurge.class);
-    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     /** What one run removed in one tenant. */
     public record Purged(int imports, int rows, int facts, int uploads) {
     }
 
     private final JdbcClient jdbc;
+    private final JobClaims claims;
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final Clock clock;
     private final Duration interval;
     private final Duration lease;
 
-    RetentionPurge(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, Clock clock,
+    RetentionPurge(JdbcClient jdbc, JobClaims claims, TransactionTemplate tx, AuditLog audit, Clock clock,
             @Value("${loket.outreach.purge.interval:PT6H}") Duration interval, @Value("${loket.outreach.purge.lease:PT30M}") Duration lease) {
         this.jdbc = jdbc;
+        this.claims = claims;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -71,29 +70,13 @@ public class RetentionPurge {
         try {
             return java.util.Optional.of(SystemActor.runAs(tenant, "system-retention", () -> purge(tenant)));
         } finally {
-            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            jdbc.sql("""
-                    update outreach_job set locked_until = null, locked_by = null, last_run_at = ?, next_run_at = ?
-                    where tenant_id = ? and job_name = ? and locked_by = ?""")
-                    .params(now, now.plus(interval), tenant, JOB, INSTANCE).update();
+            claims.release(tenant, JOB, interval);
         }
     }
 
-    /** One conditional update: of several instances at most one gets the row (the database serialises the update). */
+    /** Claims this tenant's run (see {@link JobClaims}). */
     public boolean claim(UUID tenant) {
-        // Truncated: the column keeps microseconds and would round a nanosecond clock up, past "now" itself.
-        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        try {
-            jdbc.sql("insert into outreach_job (tenant_id, job_name, next_run_at) select ?, ?, ? where not exists"
-                    + " (select 1 from outreach_job where tenant_id = ? and job_name = ?)")
-                    .params(tenant, JOB, now, tenant, JOB).update();
-        } catch (DuplicateKeyException raced) {
-            // Another instance created the row at the same moment; the claim below decides.
-        }
-        return jdbc.sql("""
-                        update outreach_job set locked_until = ?, locked_by = ?
-                        where tenant_id = ? and job_name = ? and next_run_at <= ? and (locked_until is null or locked_until < ?)""")
-                .params(now.plus(lease), INSTANCE, tenant, JOB, now, now).update() == 1;
+        return claims.claim(tenant, JOB, lease);
     }
 
     private Purged purge(UUID tenant) {
@@ -105,6 +88,10 @@ public class RetentionPurge {
         for (UUID importId : due) {
             // One transaction per import: a failure leaves earlier purges done and this one untouched.
             int[] counts = tx.execute(status -> {
+                // Worklist entries were derived from these facts: they go with them (the nightly run rebuilds from what is left).
+                jdbc.sql("""
+                        delete from outreach_right_entry where tenant_id = ? and person_id in
+                        (select person_id from outreach_fact where tenant_id = ? and import_id = ?)""").params(tenant, tenant, importId).update();
                 int f = jdbc.sql("delete from outreach_fact where tenant_id = ? and import_id = ?").params(tenant, importId).update();
                 jdbc.sql("delete from outreach_worklist_entry where tenant_id = ? and import_id = ?").params(tenant, importId).update();
                 int r = jdbc.sql("delete from outreach_row where tenant_id = ? and import_id = ?").params(tenant, importId).update();

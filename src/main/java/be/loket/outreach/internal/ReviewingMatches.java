@@ -39,9 +39,12 @@ public class ReviewingMatches {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RightsWorklists rights;
 
-    ReviewingMatches(JdbcClient jdbc, People people, FactRecorder facts, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+    ReviewingMatches(JdbcClient jdbc, People people, FactRecorder facts, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+            RightsWorklists rights) {
         this.events = events;
+        this.rights = rights;
         this.jdbc = jdbc;
         this.people = people;
         this.facts = facts;
@@ -107,6 +110,9 @@ public class ReviewingMatches {
         facts.record(row, personId, listDay);
         audit.write(AuditLog.Action.UPDATE, "OUTREACH_ROW", row.id(), status + " person=" + personId);
         events.publishEvent(new PartnerFactsRecorded(OutreachAccess.worker().tenantId(), row.importId(), row.listType(), List.of(personId)));
+        // The citizen's household is evaluated at once, so the worklists show them without waiting for the night.
+        rights.evaluate(List.of(personId), done -> {
+        });
     }
 
     private void update(StoredRow row, StoredRow.MatchStatus status, UUID personId) {

@@ -6,6 +6,7 @@ import be.loket.outreach.ListType;
 import be.loket.outreach.internal.Agreement;
 import be.loket.outreach.internal.Agreements;
 import be.loket.outreach.internal.ContactWorklist;
+import be.loket.outreach.internal.ImportJobs;
 import be.loket.outreach.internal.ImportingPartnerList;
 import be.loket.outreach.internal.ListField;
 import be.loket.outreach.internal.OutreachAccess;
@@ -41,10 +42,12 @@ class OutreachController {
     private final ImportingPartnerList importing;
     private final ReviewingMatches reviewing;
     private final ContactWorklist worklist;
+    private final ImportJobs jobs;
     private final Directory directory;
 
     OutreachController(Agreements agreements, ImportingPartnerList importing, ReviewingMatches reviewing, ContactWorklist worklist,
-            Directory directory) {
+            ImportJobs jobs, Directory directory) {
+        this.jobs = jobs;
         this.agreements = agreements;
         this.importing = importing;
         this.reviewing = reviewing;
@@ -55,6 +58,7 @@ class OutreachController {
     @GetMapping("/outreach")
     String overview(Model model) {
         model.addAttribute("imports", importing.imports());
+        model.addAttribute("jobs", jobs.recent().stream().filter(ImportJobs.Job::running).toList());
         model.addAttribute("reviewCount", reviewing.count());
         model.addAttribute("partners", partnerNames());
         return "outreach/overview";
@@ -134,17 +138,13 @@ class OutreachController {
         return preview(model, importing.preview(id, mapping));
     }
 
+    /** The user's choice becomes a background job; its page shows the progress (the user may leave and come back). */
     @PostMapping("/outreach/uploads/{id}/import")
-    String importUpload(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
+    String importUpload(@PathVariable UUID id, @RequestParam Map<String, String> params) {
         Map<ListField, String> mapping = mapping(params);
         ImportingPartnerList.Mode mode = "VALID_ONLY".equals(params.get("mode")) ? ImportingPartnerList.Mode.VALID_ONLY
                 : ImportingPartnerList.Mode.ALL;
-        try {
-            return "redirect:/outreach/imports/" + importing.importUpload(id, mapping, mode);
-        } catch (InvalidInputException e) {
-            model.addAttribute("violations", e.violations());
-            return preview(model, importing.preview(id, mapping));
-        }
+        return "redirect:/outreach/jobs/" + jobs.queue(id, mapping, mode);
     }
 
     @PostMapping("/outreach/uploads/{id}/discard")
