@@ -52,6 +52,14 @@ public class LetterDispatch {
     }
 
     public LetterSent send(LetterOrder order) {
+        return send(order, null);
+    }
+
+    /**
+     * Sends by the channel the sender chose (e.g. a campaign's SMS) instead of the citizen's preference; post
+     * remains the fallback when that channel is not configured or the contact data is missing. Null means the preference.
+     */
+    public LetterSent send(LetterOrder order, Channel channel) {
         Actor actor = CurrentActor.get();
         Person person = people.get(order.personId());
         var values = new HashMap<String, String>(order.values() == null ? Map.of() : order.values());
@@ -63,7 +71,7 @@ public class LetterDispatch {
         String text = messages.getMessage("letters.mail.text", new Object[] {person.firstName(), letter.subject()}, locale);
         var message = new Message(person.fullName(), person.email(), person.phone(), address(person), letter.subject(), text,
                 order.shortText(), letter.pdf(), order.closedEnvelope());
-        ChannelRouter.Outcome outcome = router.send(actor.tenantId(), preferred(person), message);
+        ChannelRouter.Outcome outcome = router.send(actor.tenantId(), channel == null ? preferred(person) : channel, message);
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
@@ -89,7 +97,8 @@ public class LetterDispatch {
         };
     }
 
-    static List<String> address(Person p) {
+    /** The address lines as printed in the window of the envelope. */
+    public static List<String> address(Person p) {
         List<String> lines = new ArrayList<>();
         if (p.street() != null) {
             lines.add(p.street() + (p.houseNumber() == null ? "" : " " + p.houseNumber()) + (p.box() == null ? "" : " bus " + p.box()));

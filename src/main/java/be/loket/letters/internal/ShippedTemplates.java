@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class ShippedTemplates {
     public static final List<String> CODES = List.of("rent-allowance-granted", "rent-allowance-refused", "proofs-requested",
-            "monthly-proof-reminder", "renewal-reminder");
+            "monthly-proof-reminder", "renewal-reminder", "outreach-invitation");
 
     private ShippedTemplates() {
     }
