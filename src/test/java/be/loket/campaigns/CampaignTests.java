@@ -150,8 +150,7 @@ class CampaignTests extends WebTestBase {
                 .andExpect(content().string(Matchers.containsString("Voor " + hanne + " is geen gsm-nummer bekend. Kies een andere manier.")));
         mvc.perform(post("/campaigns").with(Staff.as(users, "demo-socialworker")).with(csrf()).param("name", "Onbekend")
                         .param("worklistKey", "rent-arrears").header("Accept-Language", "fr")
-                        .param("intermediaryId", UUID.randomUUID().toString()).param("methods[" + entries.get(0) + "]", "LETTER")
-                        .param("lang", "fr"))
+                        .param("intermediaryId", UUID.randomUUID().toString()).param("methods[" + entries.get(0) + "]", "LETTER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Choisissez un partenaire dans la liste.")));
         assertThat(count("campaign")).isEqualTo(campaigns);
