@@ -62,6 +62,10 @@ class CampaignBrowserTests extends BrowserTestBase {
         page.waitForURL("**/campaigns/new?list=rent-arrears");
         Browser.assertAccessible(page);
 
+        // Nobody picked: the form comes back with the reason, still accessible.
+        page.getByText("Campagne starten").click();
+        assertThat(page.locator("#methods-error")).containsText("Kies minstens één persoon");
+        Browser.assertAccessible(page);
         page.getByLabel("Naam van de campagne").fill("Huurachterstal browser");
         page.getByLabel("Briefvarianten (niet verplicht)").fill("met OCMW-logo\nzonder logo");
         page.getByLabel("Wie bellen de mensen?").selectOption(new SelectOption().setLabel("Huurdersbond Demoland"));
@@ -94,10 +98,10 @@ class CampaignBrowserTests extends BrowserTestBase {
         Browser.assertAccessible(page);
 
         String today = LocalDate.now(ZoneId.of("Europe/Brussels")).toString();
-        logAttempt(page, citizens.get(0), "LETTER", today, "", "MORNING", "APPLIED", "");
-        logAttempt(page, citizens.get(3), "SMS", today, "14:00", "", "REACHED", "5");
-        logAttempt(page, citizens.get(5), "HOME_VISIT", today, "18:00", "", "DOOR_CLOSED", "");
-        logAttempt(page, citizens.get(5), "HOME_VISIT", today, "19:00", "", "REACHED", "30");
+        logAttempt(page, citizens.get(0), "LETTER", today, "", "MORNING", "APPLIED", "", true);
+        logAttempt(page, citizens.get(3), "SMS", today, "14:00", "", "REACHED", "5", false);
+        logAttempt(page, citizens.get(5), "HOME_VISIT", today, "18:00", "", "DOOR_CLOSED", "", false);
+        logAttempt(page, citizens.get(5), "HOME_VISIT", today, "19:00", "", "REACHED", "30", false);
         assertThat(jdbc.sql("select count(*) from campaign_attempt a join campaign_member m on m.id = a.member_id where m.person_id = ?")
                 .param(citizens.get(5).id()).query(Long.class).single()).isEqualTo(2);
         page.navigate(campaignUrl);
@@ -119,10 +123,13 @@ class CampaignBrowserTests extends BrowserTestBase {
         Browser.assertAccessible(page);
     }
 
-    private void logAttempt(Page page, Citizen c, String method, String date, String time, String slot, String outcome, String minutes) {
+    private void logAttempt(Page page, Citizen c, String method, String date, String time, String slot, String outcome, String minutes,
+            boolean checkAccessibility) {
         page.locator("#members").getByText(name(c)).click();
         page.waitForURL("**/people/*");
-        Browser.assertAccessible(page);
+        if (checkAccessibility) {
+            Browser.assertAccessible(page);
+        }
         page.locator("#method").selectOption(method);
         page.locator("#date").fill(date);
         if (!time.isEmpty()) {
@@ -134,7 +141,9 @@ class CampaignBrowserTests extends BrowserTestBase {
         page.getByText("Poging bewaren").click();
         page.waitForURL("**/people/*");
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("De poging is bewaard.");
-        Browser.assertAccessible(page);
+        if (checkAccessibility) {
+            Browser.assertAccessible(page);
+        }
         page.getByText("Terug naar de campagne").click();
         page.waitForURL(url -> url.matches(".*/campaigns/[0-9a-f-]{36}$"));
     }
