@@ -59,6 +59,14 @@ public class LetterDispatch {
     }
 
     public LetterSent send(LetterOrder order) {
+        return send(order, null);
+    }
+
+    /**
+     * Sends by the channel the sender chose (e.g. a campaign's SMS) instead of the citizen's preference; post
+     * remains the fallback when that channel is not configured or the contact data is missing. Null means the preference.
+     */
+    public LetterSent send(LetterOrder order, Channel channel) {
         Actor actor = CurrentActor.get();
         String reference = order.reference() == null || order.reference().isBlank() ? null : order.reference().strip();
         if (reference != null) {
@@ -73,7 +81,7 @@ public class LetterDispatch {
         values.putIfAbsent("lastName", person.lastName());
         RenderedLetter letter = letters.render(new LetterRequest(order.code(), person.language(), values, person.fullName(),
                 address(person), order.closedEnvelope()));
-        Channel preferred = preferred(person);
+        Channel preferred = channel == null ? preferred(person) : channel;
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         // The register row comes first: its unique reference makes a concurrent second sender wait and then stop here.
@@ -136,7 +144,8 @@ public class LetterDispatch {
         };
     }
 
-    static List<String> address(Person p) {
+    /** The address lines as printed in the window of the envelope. */
+    public static List<String> address(Person p) {
         List<String> lines = new ArrayList<>();
         if (p.street() != null) {
             lines.add(p.street() + (p.houseNumber() == null ? "" : " " + p.houseNumber()) + (p.box() == null ? "" : " bus " + p.box()));

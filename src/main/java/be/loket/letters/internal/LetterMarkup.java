@@ -35,7 +35,17 @@ public final class LetterMarkup {
                     out.append("<ul>\n");
                     inList = true;
                 }
-                out.append("<li>").append(inline(line.substring(2).strip(), fill)).append("</li>\n");
+                Matcher only = Placeholders.PLACEHOLDER.matcher(line.substring(2).strip());
+                if (only.matches()) {
+                    // An item that is just a placeholder ("- {{stillToCheck}}") gives one item per line of its value.
+                    for (String part : String.valueOf(fill.apply(only.group(1))).split("\\R")) {
+                        if (!part.isBlank()) {
+                            out.append("<li>").append(escape(part.strip())).append("</li>\n");
+                        }
+                    }
+                } else {
+                    out.append("<li>").append(inline(line.substring(2).strip(), fill)).append("</li>\n");
+                }
             } else if (!line.isEmpty()) {
                 // The author's line breaks stay (signatures, addresses); an empty line starts a new paragraph.
                 paragraph.append(paragraph.isEmpty() ? "" : "<br/>").append(inline(line, fill));

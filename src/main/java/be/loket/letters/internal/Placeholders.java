@@ -13,7 +13,8 @@ public final class Placeholders {
     /** Filled in by the module that sends the letter; an author who needs another asks for it to be added here. */
     public static final List<String> KNOWN = List.of("firstName", "lastName", "today", "reference", "rightName", "amount",
             "periodStart", "periodEnd", "deadline", "decisionDate", "reason", "proofs", "workerName", "workerPhone",
-            "workerEmail", "officeName", "officeAddress", "officeHours", "portalLink", "partnerName", "partnerPhone", "duties", "missing");
+            "workerEmail", "officeName", "officeAddress", "officeHours", "portalLink", "partnerName", "partnerPhone", "duties", "missing",
+            "alreadyMeets", "stillToCheck");
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
 
