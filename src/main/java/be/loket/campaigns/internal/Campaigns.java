@@ -52,12 +52,12 @@ public class Campaigns {
     private final People people;
     private final Directory directory;
     private final LetterDispatch dispatch;
-    private final LetterValues letterValues;
+    private final InvitationValues letterValues;
     private final AuditLog audit;
     private final Clock clock;
 
     Campaigns(JdbcClient jdbc, Worklists worklists, People people, Directory directory, LetterDispatch dispatch,
-            LetterValues letterValues, AuditLog audit, Clock clock) {
+            InvitationValues letterValues, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.worklists = worklists;
         this.people = people;
@@ -304,11 +304,11 @@ public class Campaigns {
         if (toSend.isEmpty()) {
             return 0;
         }
-        LetterValues.Sender sender = letterValues.sender(campaign);
+        InvitationValues.Sender sender = letterValues.sender(campaign);
         for (Member m : toSend) {
             Person person = people.get(m.personId());
-            WorklistEntry entry = worklists.entry(m.entryId(), Locale.forLanguageTag(LetterValues.language(person)));
-            var order = new LetterOrder(person.id(), LetterValues.TEMPLATE, letterValues.values(campaign, sender, person, entry),
+            WorklistEntry entry = worklists.entry(m.entryId(), Locale.forLanguageTag(InvitationValues.language(person)));
+            var order = new LetterOrder(person.id(), InvitationValues.TEMPLATE, letterValues.values(campaign, sender, person, entry),
                     letterValues.shortText(campaign, sender, person), campaign.closedEnvelope());
             LetterSent sent = dispatch.send(order, m.method() == ContactMethod.SMS ? Channel.SMS : Channel.EMAIL);
             jdbc.sql("update campaign_member set sent_channel = ?, sent_at = ? where id = ? and tenant_id = ?")

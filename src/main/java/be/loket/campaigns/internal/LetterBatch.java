@@ -38,14 +38,14 @@ public class LetterBatch {
     }
 
     private final Campaigns campaigns;
-    private final LetterValues letterValues;
+    private final InvitationValues letterValues;
     private final Letters letters;
     private final People people;
     private final Worklists worklists;
     private final MessageSource messages;
     private final AuditLog audit;
 
-    LetterBatch(Campaigns campaigns, LetterValues letterValues, Letters letters, People people, Worklists worklists,
+    LetterBatch(Campaigns campaigns, InvitationValues letterValues, Letters letters, People people, Worklists worklists,
             MessageSource messages, AuditLog audit) {
         this.campaigns = campaigns;
         this.letterValues = letterValues;
@@ -63,7 +63,7 @@ public class LetterBatch {
         if (recipients.isEmpty()) {
             throw new InvalidInputException(new be.loket.platform.FieldViolation("letters", "campaigns.letters.none"));
         }
-        LetterValues.Sender sender = letterValues.sender(campaign);
+        InvitationValues.Sender sender = letterValues.sender(campaign);
         List<PDDocument> open = new ArrayList<>();
         try (var out = new ByteArrayOutputStream()) {
             PDDocument batch = null;
@@ -71,7 +71,7 @@ public class LetterBatch {
             var merger = new PDFMergerUtility();
             for (Member m : recipients) {
                 Person person = people.get(m.personId());
-                byte[] pdf = letters.render(new LetterRequest(LetterValues.TEMPLATE, LetterValues.language(person),
+                byte[] pdf = letters.render(new LetterRequest(InvitationValues.TEMPLATE, InvitationValues.language(person),
                         letterValues.values(campaign, sender, person, entry(m, person)), person.fullName(), LetterDispatch.address(person),
                         campaign.closedEnvelope())).pdf();
                 PDDocument letter = Loader.loadPDF(pdf);
@@ -110,7 +110,7 @@ public class LetterBatch {
     /** The worklist row in the person's language; gone (purged with its list) means the general invitation. */
     private WorklistEntry entry(Member m, Person person) {
         try {
-            return worklists.entry(m.entryId(), Locale.forLanguageTag(LetterValues.language(person)));
+            return worklists.entry(m.entryId(), Locale.forLanguageTag(InvitationValues.language(person)));
         } catch (NotFoundException purged) {
             return null;
         }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * service) and where to come. A contact list without conditions gets a general plain-language invitation.
  */
 @Component
-public class LetterValues {
+public class InvitationValues {
     public static final String TEMPLATE = "outreach-invitation";
 
     /** What every letter of one campaign shares: sender, office and whom to call. */
@@ -39,7 +39,7 @@ public class LetterValues {
     private final Eligibility eligibility;
     private final MessageSource messages;
 
-    LetterValues(Directory directory, Eligibility eligibility, MessageSource messages) {
+    InvitationValues(Directory directory, Eligibility eligibility, MessageSource messages) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.messages = messages;
