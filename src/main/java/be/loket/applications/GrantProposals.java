@@ -5,8 +5,6 @@ import be.loket.eligibility.Eligibility;
 import be.loket.eligibility.Outcome;
 import be.loket.eligibility.Right;
 import be.loket.eligibility.RightResult;
-import be.loket.outreach.PartnerFact;
-import be.loket.outreach.PartnerFacts;
 import be.loket.person.People;
 import be.loket.platform.Actor;
 import be.loket.platform.CurrentActor;
@@ -62,7 +60,7 @@ public class GrantProposals {
     private final JdbcClient jdbc;
     private final Applications applications;
     private final Eligibility eligibility;
-    private final PartnerFacts partnerFacts;
+    private final List<TrustedFacts> trustedFacts;
     private final People people;
     private final AuditLog audit;
     private final MessageSource messages;
@@ -74,7 +72,7 @@ public class GrantProposals {
     private final boolean enabled;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
-    GrantProposals(JdbcClient jdbc, Applications applications, Eligibility eligibility, PartnerFacts partnerFacts, People people,
+    GrantProposals(JdbcClient jdbc, Applications applications, Eligibility eligibility, List<TrustedFacts> trustedFacts, People people,
             AuditLog audit, MessageSource messages, Clock clock, PlatformTransactionManager transactions,
             @Value("${loket.applications.reminders.renewal-date:--11-01}") String renewalDate,
             @Value("${loket.applications.proposals.trusted-facts-months:6}") int trustedMonths,
@@ -82,7 +80,7 @@ public class GrantProposals {
         this.jdbc = jdbc;
         this.applications = applications;
         this.eligibility = eligibility;
-        this.partnerFacts = partnerFacts;
+        this.trustedFacts = trustedFacts;
         this.people = people;
         this.audit = audit;
         this.messages = messages;
@@ -248,16 +246,13 @@ public class GrantProposals {
         }
         LocalDate since = today.minusMonths(trustedMonths);
         int made = 0;
-        for (UUID person : partnerFacts.personsWithFactsSince(since)) {
-            Map<String, String> trusted = new TreeMap<>();
-            for (PartnerFact f : partnerFacts.latestFor(person).values()) {
-                if (!f.validOn().isBefore(since)) {
-                    trusted.put(f.name(), f.value());
+        for (TrustedFacts source : trustedFacts) {
+            for (UUID person : source.personsWithFactsSince(since)) {
+                Map<String, String> trusted = source.latestSince(person, since);
+                for (Right right : rights) {
+                    Integer n = safely(() -> itemTx.execute(status -> propose(tenant, person, right.id(), trusted, today)));
+                    made += n == null ? 0 : n;
                 }
-            }
-            for (Right right : rights) {
-                Integer n = safely(() -> itemTx.execute(status -> propose(tenant, person, right.id(), trusted, today)));
-                made += n == null ? 0 : n;
             }
         }
         return made;

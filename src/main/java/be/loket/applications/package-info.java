@@ -5,7 +5,7 @@
  * monthly amount and duties, and the monthly payment list. Publishes {@link be.loket.applications.ApplicationDecided}.
  * Proposes renewals and automatic grants for a worker to confirm ({@link be.loket.applications.GrantProposals}).
  * Uses platform, audit, identity, person (names, households), dossier (steps), documents (proof files),
- * eligibility and outreach (partner facts, the trusted source of automatic granting).
+ * eligibility, and any module offering {@link be.loket.applications.TrustedFacts} (outreach) for automatic granting.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Applications")
 package be.loket.applications;

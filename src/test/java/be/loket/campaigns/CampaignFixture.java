@@ -9,6 +9,7 @@ import be.loket.person.People;
 import be.loket.person.PersonDetails;
 import be.loket.platform.SystemActor;
 import be.loket.support.DemoRecords;
+import be.loket.support.ImportJobs;
 import be.loket.support.Staff;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -75,9 +76,14 @@ record CampaignFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
                         .with(Staff.as(users, "demo-socialworker")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID upload = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-        mvc.perform(post("/outreach/uploads/" + upload + "/import").param("mode", "ALL")
+        String job = mvc.perform(post("/outreach/uploads/" + upload + "/import").param("mode", "ALL")
                         .with(Staff.as(users, "demo-socialworker")).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID jobId = UUID.fromString(job.substring(job.lastIndexOf('/') + 1));
+        String state = ImportJobs.await(jdbc, jobId);
+        if (!"DONE".equals(state)) {
+            throw new AssertionError("import job " + jobId + " ended " + state);
+        }
         return citizens.stream().map(c -> entryOf(c.last())).toList();
     }
 

@@ -12,6 +12,7 @@ import be.loket.person.People;
 import be.loket.person.PersonDetails;
 import be.loket.platform.SystemActor;
 import be.loket.support.DemoRecords;
+import be.loket.support.ImportJobs;
 import be.loket.support.Staff;
 import java.util.Arrays;
 import java.util.UUID;
@@ -75,15 +76,7 @@ record OutreachFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
 
     /** Waits (at most a minute) until the job is no longer queued or running; its final state. */
     String awaitJob(UUID job) throws InterruptedException {
-        long until = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < until) {
-            String state = jdbc.sql("select state from outreach_import_job where id = ?").param(job).query(String.class).single();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-                return state;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import job " + job + " still running after a minute");
+        return ImportJobs.await(jdbc, job);
     }
 
     UUID citizen(String first, String last, String birth, String insz, String street, String number) {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import be.loket.person.People;
 import be.loket.platform.SystemActor;
 import be.loket.support.LoketTest;
+import be.loket.support.PublishedEvents;
 import be.loket.support.Staff;
 import be.loket.support.WebTestBase;
 import java.nio.charset.Charset;
@@ -21,8 +22,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * The housing company's waiting-list export as a spreadsheet program on Windows writes it (Windows-1252,
@@ -30,10 +29,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * user chooses, the valid rows become facts with their source, and a second import changes nothing.
  */
 @LoketTest
-@RecordApplicationEvents
 class PartnerListImportTests extends WebTestBase {
     @Autowired
-    ApplicationEvents events;
+    PublishedEvents events;
     @Autowired
     People people;
     @Autowired
