@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -180,14 +179,10 @@ public class GrantProposals {
         return made;
     }
 
+    /** ON CONFLICT, not a caught duplicate key: on PostgreSQL that would abort the claim's transaction. */
     private boolean claim(UUID tenant, LocalDate today) {
-        try {
-            jdbc.sql("insert into job_claim (tenant_id, job, run_key, claimed_at, claimed_by) values (?, ?, ?, ?, ?)")
-                    .params(tenant, JOB, today.toString(), OffsetDateTime.now(clock), instance).update();
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return jdbc.sql("insert into job_claim (tenant_id, job, run_key, claimed_at, claimed_by) values (?, ?, ?, ?, ?) on conflict do nothing")
+                .params(tenant, JOB, today.toString(), OffsetDateTime.now(clock), instance).update() == 1;
     }
 
     /** (a) From the renewal date to the end of the year: prepare each renewal, propose those that can be. */

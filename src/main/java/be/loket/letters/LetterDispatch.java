@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,15 +83,15 @@ public class LetterDispatch {
         Channel preferred = channel == null ? preferred(person) : channel;
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        // The register row comes first: its unique reference makes a concurrent second sender wait and then stop here.
-        try {
-            jdbc.sql("""
-                    insert into letter_sent (id, tenant_id, person_id, code, language, subject, channel, fell_back, sent_at, sent_by, reference)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, actor.tenantId(), person.id(), order.code(), person.language(), letter.subject(), preferred.name(), false,
-                            now, actor.username(), reference)
-                    .update();
-        } catch (DuplicateKeyException raced) {
+        // The register row comes first: its unique reference makes a concurrent second sender wait, then insert nothing
+        // and return the first letter. ON CONFLICT rather than catching the duplicate: PostgreSQL aborts the transaction.
+        int inserted = jdbc.sql("""
+                insert into letter_sent (id, tenant_id, person_id, code, language, subject, channel, fell_back, sent_at, sent_by, reference)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(id, actor.tenantId(), person.id(), order.code(), person.language(), letter.subject(), preferred.name(), false,
+                        now, actor.username(), reference)
+                .update();
+        if (inserted == 0) {
             return sentWith(actor.tenantId(), reference);
         }
         Locale locale = Locale.forLanguageTag(person.language());

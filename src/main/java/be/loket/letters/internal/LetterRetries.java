@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -53,10 +52,10 @@ class LetterRetries {
         }
         Instant now = clock.instant();
         String slot = String.valueOf(now.getEpochSecond() / Math.max(60, interval.toSeconds()));
-        try {
-            jdbc.sql("insert into job_claim (tenant_id, job, run_key, claimed_at, claimed_by) values (?, 'letter-retries', ?, ?, ?)")
-                    .params(ALL_TENANTS, slot, OffsetDateTime.now(clock), instance).update();
-        } catch (DuplicateKeyException e) {
+        int claimed = jdbc.sql("""
+                insert into job_claim (tenant_id, job, run_key, claimed_at, claimed_by) values (?, 'letter-retries', ?, ?, ?)
+                on conflict do nothing""").params(ALL_TENANTS, slot, OffsetDateTime.now(clock), instance).update();
+        if (claimed == 0) {
             return;
         }
         Instant before = now.minus(interval);
