@@ -230,7 +230,7 @@ public class Campaigns {
 
     // ---------------------------------------------------------------- reading
 
-    @Transactional(readOnly = true)
+    /** Not read-only: the search is audited. */
     public List<Campaign> list() {
         Actor actor = CampaignAccess.worker();
         List<Campaign> list = jdbc.sql(SELECT + " where c.tenant_id = ? order by c.created_at desc").param(actor.tenantId())
@@ -256,7 +256,7 @@ public class Campaigns {
     /** The contact list: everyone in the campaign with their method, variant, sending and latest outcome. */
     public List<Member> members(UUID campaignId) {
         Campaign campaign = get(campaignId);
-        List<Member> members = memberQuery(campaign, "m.campaign_id = ? order by m.position", campaignId);
+        List<Member> members = memberQuery(campaign, "m.campaign_id = ?", campaignId);
         audit.write(AuditLog.Action.READ, AUDIT_CAMPAIGN, campaignId, "contact list people=" + members.size());
         return members;
     }
@@ -269,16 +269,18 @@ public class Campaigns {
         return member;
     }
 
+    /** Members of the tenant matching {@code where} (positional parameters), in contact-list order. */
     private List<Member> memberQuery(Campaign campaign, String where, Object... params) {
         Actor actor = CampaignAccess.worker();
-        List<Object> all = new ArrayList<>(List.of(params));
+        List<Object> all = new ArrayList<>();
         all.add(actor.tenantId());
+        all.addAll(List.of(params));
         return jdbc.sql("""
                         select m.*,
                           (select count(*) from campaign_attempt a where a.member_id = m.id and a.tenant_id = m.tenant_id) as attempts,
                           (select a.outcome from campaign_attempt a where a.member_id = m.id and a.tenant_id = m.tenant_id
                              order by a.attempted_on desc, a.created_at desc limit 1) as last_outcome
-                        from campaign_member m where """ + " " + where + " and m.tenant_id = ?")
+                        from campaign_member m where m.tenant_id = ? and""" + " " + where + " order by m.position")
                 .params(all)
                 .query((rs, n) -> {
                     Integer variant = (Integer) rs.getObject("variant");
@@ -299,8 +301,8 @@ public class Campaigns {
     public int sendMessages(UUID campaignId) {
         Actor actor = CampaignAccess.worker();
         Campaign campaign = get(campaignId);
-        List<Member> toSend = memberQuery(campaign, "m.campaign_id = ? and m.method in ('SMS', 'EMAIL') and m.sent_at is null"
-                + " order by m.position", campaignId);
+        List<Member> toSend = memberQuery(campaign, "m.campaign_id = ? and m.method in ('SMS', 'EMAIL') and m.sent_at is null",
+                campaignId);
         if (toSend.isEmpty()) {
             return 0;
         }

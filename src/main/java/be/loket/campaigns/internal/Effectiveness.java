@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * attempts made then (reached or applied by an attempt in that slot). See ADR 0703.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional // not read-only: the report is audited
 public class Effectiveness {
 
     /** One line of a table: a group, how many people and attempts, and how many of the people were reached and applied. */
