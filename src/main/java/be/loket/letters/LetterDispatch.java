@@ -72,6 +72,7 @@ public class LetterDispatch {
                 .params(id, actor.tenantId(), person.id(), order.code(), person.language(), letter.subject(),
                         outcome.channel().name(), outcome.fellBack(), now, actor.username())
                 .update();
+        SentLetters.keepPdf(jdbc, actor.tenantId(), id, letter.pdf());
         audit.write(AuditLog.Action.CREATE, "LETTER", id, "person=" + person.id() + " code=" + order.code()
                 + " channel=" + outcome.channel() + (outcome.fellBack() ? " fallback" : ""));
         var sent = new LetterSent(actor.tenantId(), id, person.id(), order.code(), letter.subject(), outcome.channel(),
