@@ -47,6 +47,10 @@ public class PersonalLinks implements PortalLinks {
         this.validity = validity;
     }
 
+    public long validityDays() {
+        return validity.toDays();
+    }
+
     @Override
     public String issue(UUID tenantId, UUID personId) {
         byte[] bytes = new byte[32];

@@ -87,7 +87,7 @@ public class PortalLogin {
         return recipient(p);
     }
 
-    Recipient recipient(Person p) {
+    public Recipient recipient(Person p) {
         boolean mail = p.email() != null && !p.email().isBlank() && messages.available(Channel.EMAIL);
         boolean sms = p.phone() != null && !p.phone().isBlank() && messages.available(Channel.SMS);
         if (sms && (p.preferredChannel() == ContactChannel.SMS || p.preferredChannel() == ContactChannel.PHONE || !mail)) {
