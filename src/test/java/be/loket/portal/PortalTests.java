@@ -251,6 +251,9 @@ class PortalTests extends WebTestBase {
         assertThat(jdbc.sql("select count(*) from document where owner_id = ?").param(app).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select status from application_proof where id = ?").param(proof).query(String.class).single())
                 .isEqualTo("REQUESTED");
+        // A request above the servlet's limit is turned away before the portal (documents' filter) to this page, open to citizens too.
+        mvc.perform(get("/documents/too-large").param("back", "/portal/home").header("Accept-Language", "nl")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Het bestand is te groot: maximaal 10 MB per bestand.")));
 
         session.perform(multipart(url).file(new MockMultipartFile("file", "huurcontract.pdf", "application/pdf", pdf()))
                 .with(csrf())).andExpect(redirectedUrl("/portal/home"));
