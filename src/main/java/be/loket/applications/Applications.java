@@ -770,7 +770,7 @@ public class Applications {
         return d;
     }
 
-    private String rightName(String rightId, Locale locale) {
+    String rightName(String rightId, Locale locale) {
         try {
             return eligibility.right(rightId).name().in(locale);
         } catch (NotFoundException e) {
@@ -858,7 +858,7 @@ public class Applications {
         }
     }
 
-    private void history(Actor actor, UUID id, String what, String detail) {
+    void history(Actor actor, UUID id, String what, String detail) {
         jdbc.sql("""
                 insert into application_history (id, tenant_id, application_id, what, detail, changed_at, changed_by)
                 values (?, ?, ?, ?, ?, ?, ?)""")

@@ -101,6 +101,7 @@ public class LetterDispatch {
         ChannelRouter.Outcome outcome = router.send(actor.tenantId(), preferred, message);
         jdbc.sql("update letter_sent set channel = ?, fell_back = ? where id = ? and tenant_id = ?")
                 .params(outcome.channel().name(), outcome.fellBack(), id, actor.tenantId()).update();
+        SentLetters.keepPdf(jdbc, actor.tenantId(), id, letter.pdf());
         audit.write(AuditLog.Action.CREATE, "LETTER", id, "person=" + person.id() + " code=" + order.code()
                 + " channel=" + outcome.channel() + (outcome.fellBack() ? " fallback" : ""));
         dossierStep(actor, person.id(), letter.subject(), outcome);

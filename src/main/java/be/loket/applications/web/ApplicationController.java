@@ -70,8 +70,8 @@ class ApplicationController {
     }
 
     @GetMapping("/applications/new")
-    String newForm(@RequestParam UUID person, Model model) {
-        return startForm(model, new StartForm(person, null));
+    String newForm(@RequestParam UUID person, @RequestParam(required = false) String right, Model model) {
+        return startForm(model, new StartForm(person, right));
     }
 
     @PostMapping("/applications")

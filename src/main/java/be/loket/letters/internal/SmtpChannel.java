@@ -32,7 +32,9 @@ public class SmtpChannel implements OutboundChannel {
             helper.setTo(message.email());
             helper.setSubject(message.subject());
             helper.setText(message.text());
-            helper.addAttachment(fileName(message.subject()), new ByteArrayResource(message.pdf()), "application/pdf");
+            if (message.pdf() != null) { // a short message (a login code) has no letter
+                helper.addAttachment(fileName(message.subject()), new ByteArrayResource(message.pdf()), "application/pdf");
+            }
             mail.send(mime);
         } catch (MessagingException e) {
             throw new MailSendException("Could not build the e-mail", e);
