@@ -2,6 +2,7 @@ package be.loket.applications;
 
 import be.loket.audit.AuditLog;
 import be.loket.eligibility.Eligibility;
+import be.loket.eligibility.FactDefinition;
 import be.loket.eligibility.Outcome;
 import be.loket.eligibility.Right;
 import be.loket.eligibility.RightResult;
@@ -241,9 +242,13 @@ public class GrantProposals {
         }
         LocalDate since = today.minusMonths(trustedMonths);
         int made = 0;
+        // Sources may know more than the rules ask (e.g. arrears for a contact list): only facts of the schema count.
+        java.util.Set<String> schema = applications.factDefinitions().stream().map(FactDefinition::name)
+                .collect(java.util.stream.Collectors.toSet());
         for (TrustedFacts source : trustedFacts) {
             for (UUID person : source.personsWithFactsSince(since)) {
-                Map<String, String> trusted = source.latestSince(person, since);
+                Map<String, String> trusted = new TreeMap<>(source.latestSince(person, since));
+                trusted.keySet().retainAll(schema);
                 for (Right right : rights) {
                     Integer n = safely(() -> itemTx.execute(status -> propose(tenant, person, right.id(), trusted, today)));
                     made += n == null ? 0 : n;

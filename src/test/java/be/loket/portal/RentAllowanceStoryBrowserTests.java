@@ -204,8 +204,28 @@ class RentAllowanceStoryBrowserTests extends BrowserTestBase {
         }
         Browser.assertAccessible(lead);
         // The grant ends in December; next January is paid only after the renewal (issue 5: renewal reminder on 1 November).
-        lead.navigate("/applications/payments?right=huurtoelage&month=" + YearMonth.of(from.getYear() + 1, 1));
+        YearMonth january = YearMonth.of(from.getYear() + 1, 1);
+        lead.navigate("/applications/payments?right=huurtoelage&month=" + january);
         assertThat(lead.locator("main")).not().containsText(name);
+
+        // Nobody loses January (seed 004): the renewal is prepared from the granted application, its proofs still valid
+        // are taken over, and the delegate grants it before the year ends; January's list then carries the grant.
+        UUID renewal = fx.as("demo-socialworker", () -> applications.prepareRenewal(application));
+        fx.run("demo-socialworker", () -> {
+            for (ApplicationView.Proof p : applications.get(renewal).proofs()) {
+                if (p.status() == ProofStatus.REQUESTED) {
+                    applications.receiveProof(renewal, fx.version(renewal), p.id(), null);
+                    applications.acceptProof(renewal, fx.version(renewal), p.id(), null);
+                }
+            }
+            applications.writeReport(renewal, fx.version(renewal), "Verlenging: niets veranderd.", "GRANTED", "70.00", "Verlengen.");
+            applications.changeStatus(renewal, fx.version(renewal), "READY_FOR_DECISION");
+        });
+        fx.run("demo-teamlead", () -> applications.decide(renewal, fx.version(renewal), applications.proposedDecision(renewal)));
+        lead.navigate("/applications/payments?right=huurtoelage&month=" + january);
+        Locator januaryLine = lead.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(name));
+        assertThat(januaryLine).hasCount(1);
+        assertThat(januaryLine).containsText("€ 70,00");
     }
 
     /** The plumbing the decision letter needs: a letter to a citizen who prefers e-mail reaches the in-process SMTP server with its PDF. */

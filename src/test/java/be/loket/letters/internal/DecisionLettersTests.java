@@ -122,7 +122,9 @@ class DecisionLettersTests {
                 .doesNotContain("Beste Lotte");
         String pdf = text(letter);
         assertThat(pdf).contains("Beste Lotte", "€ 70,00 per maand", "1 maart 2027", "31 december 2027", "Sociaal Huis Demodorp",
-                "Marktplein 1", "de website van het OCMW");
+                "Marktplein 1");
+        // The citizen's personal portal link, issued by the portal module for this letter.
+        assertThat(pdf.replaceAll("\\s", "")).containsPattern("http://localhost:8080/portal/l/[A-Za-z0-9_-]{40,}");
         assertThat(jdbc.sql("""
                 select s.body from dossier_step s join dossier d on d.id = s.dossier_id where d.person_id = ? and s.kind = 'LETTER'""")
                 .param(person).query(String.class).list())
