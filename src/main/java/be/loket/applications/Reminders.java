@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -75,15 +74,14 @@ class Reminders {
         return sent;
     }
 
+    /** ON CONFLICT, not a caught duplicate key: on PostgreSQL that would abort the transaction the reminders run in. */
     private boolean claim(UUID tenant, LocalDate today) {
-        try {
-            jdbc.sql("insert into job_claim (tenant_id, job, run_key, claimed_at, claimed_by) values (?, ?, ?, ?, ?)")
-                    .params(tenant, JOB, today.toString(), OffsetDateTime.now(clock), instance).update();
-            return true;
-        } catch (DuplicateKeyException e) {
+        int claimed = jdbc.sql("insert into job_claim (tenant_id, job, run_key, claimed_at, claimed_by) values (?, ?, ?, ?, ?) on conflict do nothing")
+                .params(tenant, JOB, today.toString(), OffsetDateTime.now(clock), instance).update();
+        if (claimed == 0) {
             log.debug("{} of {} on {} already claimed by another instance", JOB, tenant, today);
-            return false;
         }
+        return claimed == 1;
     }
 
     private record Due(UUID grantId, UUID applicationId, UUID personId, String rightId) {
