@@ -34,7 +34,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -162,7 +161,6 @@ public class GrantProposals {
 
     // ---------------------------------------------------------------- the daily job
 
-    @Scheduled(cron = "${loket.applications.proposals.cron:0 30 6 * * *}", zone = "Europe/Brussels")
     void daily() {
         if (enabled) {
             run(LocalDate.now(clock));

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +54,6 @@ class Reminders {
         this.enabled = enabled;
     }
 
-    @Scheduled(cron = "${loket.applications.reminders.cron:0 0 7 * * *}", zone = "Europe/Brussels")
     void daily() {
         // The switch sits on the job itself: scheduling is on for every module (platform.SchedulingConfig).
         if (enabled) {

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +44,6 @@ class LetterRetries {
         this.enabled = enabled;
     }
 
-    @Scheduled(fixedDelayString = "${loket.letters.retry.interval:PT15M}", initialDelayString = "${loket.letters.retry.interval:PT15M}")
     void retry() {
         if (!enabled) {
             return;

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +37,6 @@ public class NightlyRightsEvaluation {
         this.lease = lease;
     }
 
-    @Scheduled(fixedDelayString = "${loket.outreach.evaluation.poll:PT10M}",
-            initialDelayString = "${loket.outreach.evaluation.initial-delay:PT3M}")
     void poll() {
         List<UUID> tenants = jdbc.sql("select distinct tenant_id from outreach_fact").query(UUID.class).list();
         for (UUID tenant : tenants) {

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,7 +49,6 @@ public class RetentionPurge {
     }
 
     /** Every few minutes each instance looks for due work; the claim makes the rest wait for the next interval. */
-    @Scheduled(fixedDelayString = "${loket.outreach.purge.poll:PT5M}", initialDelayString = "${loket.outreach.purge.initial-delay:PT2M}")
     void poll() {
         List<UUID> tenants = jdbc.sql("select distinct tenant_id from outreach_agreement").query(UUID.class).list();
         for (UUID tenant : tenants) {
