@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,20 +35,41 @@ public class ContactWorklist {
         this.clock = clock;
     }
 
+    private static final String SELECT = """
+            select w.id as entry_id, w.amount, w.months, w.status, w.created_at, r.* from outreach_worklist_entry w
+            join outreach_row r on r.id = w.row_id
+            """;
+
     /** Open entries first, highest arrears first. */
     public List<Entry> entries(boolean includeClosed) {
         Actor actor = OutreachAccess.worker();
-        List<Entry> entries = jdbc.sql("""
-                        select w.id as entry_id, w.amount, w.months, w.status, w.created_at, r.* from outreach_worklist_entry w
-                        join outreach_row r on r.id = w.row_id
+        List<Entry> entries = jdbc.sql(SELECT + """
                         where w.tenant_id = ? and (? or w.status <> 'CLOSED')
                         order by case w.status when 'OPEN' then 0 when 'CONTACTED' then 1 else 2 end, w.months desc, w.amount desc, r.last_name""")
                 .params(actor.tenantId(), includeClosed)
-                .query((rs, i) -> new Entry(rs.getObject("entry_id", UUID.class), StoredRow.of(rs, i), rs.getBigDecimal("amount"),
-                        rs.getInt("months"), Status.valueOf(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class)))
+                .query(ContactWorklist::entry)
                 .list();
         audit.write(AuditLog.Action.READ, "OUTREACH_WORKLIST", null, "entries=" + entries.size());
         return entries;
+    }
+
+    /** One entry of the tenant, open or not; the caller audits the read. */
+    public Optional<Entry> entry(UUID entryId) {
+        Actor actor = OutreachAccess.worker();
+        return jdbc.sql(SELECT + "where w.tenant_id = ? and w.id = ?").params(actor.tenantId(), entryId).query(ContactWorklist::entry)
+                .optional();
+    }
+
+    /** How many entries wait for a first contact: a count, not the list. */
+    public int openCount() {
+        Actor actor = OutreachAccess.worker();
+        return jdbc.sql("select count(*) from outreach_worklist_entry where tenant_id = ? and status = 'OPEN'").param(actor.tenantId())
+                .query(Integer.class).single();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Entry(rs.getObject("entry_id", UUID.class), StoredRow.of(rs, i), rs.getBigDecimal("amount"), rs.getInt("months"),
+                Status.valueOf(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class));
     }
 
     public void setStatus(UUID entryId, String status) {

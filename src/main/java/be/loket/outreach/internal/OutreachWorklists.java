@@ -48,7 +48,7 @@ class OutreachWorklists implements Worklists {
     @Override
     public List<WorklistInfo> lists(Locale locale) {
         OutreachAccess.worker();
-        int open = (int) contacts.entries(false).stream().filter(e -> e.status() == ContactWorklist.Status.OPEN).count();
+        int open = contacts.openCount();
         List<WorklistInfo> lists = new ArrayList<>();
         lists.add(new WorklistInfo(RENT_ARREARS, messages.getMessage("outreach.worklist.title", null, locale), open));
         List<WorklistInfo> byRight = new ArrayList<>();
@@ -98,8 +98,7 @@ class OutreachWorklists implements Worklists {
             List<UUID> person = List.of(e.personId());
             return rightEntry(e, names(person), dossiersOf(person), locale);
         }
-        ContactWorklist.Entry e = contacts.entries(true).stream().filter(x -> x.id().equals(entryId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("Worklist entry"));
+        ContactWorklist.Entry e = contacts.entry(entryId).orElseThrow(() -> new NotFoundException("Worklist entry"));
         UUID person = e.row().personId();
         Map<UUID, UUID> dossierOf = person == null ? Map.of() : dossiersOf(List.of(person));
         audit.write(AuditLog.Action.READ, "OUTREACH_WORKLIST", entryId, "entry");
