@@ -17,12 +17,15 @@ public final class Insz {
     }
 
     /** Parses "85.07.30-033.28", "85073003328" and similar; empty when the text is not a valid INSZ. */
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.\\-/]");
+    private static final java.util.regex.Pattern ELEVEN_DIGITS = java.util.regex.Pattern.compile("\\d{11}");
+
     public static Optional<Insz> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String d = text.replaceAll("[\\s.\\-/]", "");
-        if (!d.matches("\\d{11}")) {
+        String d = SEPARATORS.matcher(text).replaceAll("");
+        if (!ELEVEN_DIGITS.matcher(d).matches()) {
             return Optional.empty();
         }
         long first9 = Long.parseLong(d.substring(0, 9));

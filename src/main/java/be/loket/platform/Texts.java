@@ -13,7 +13,8 @@ public final class Texts {
         if (s == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(s.strip(), Normalizer.Form.NFKD)
+        // Plain ASCII (most names and every number) needs no Unicode decomposition, the costly part.
+        String decomposed = s.chars().allMatch(c -> c < 0x80) ? s : Normalizer.normalize(s.strip(), Normalizer.Form.NFKD)
                 .replace("ß", "ss").replace("ı", "i").replace("ø", "o").replace("Ø", "o")
                 .replace("ł", "l").replace("Ł", "l").replace("æ", "ae").replace("Æ", "ae");
         StringBuilder out = new StringBuilder(decomposed.length());

@@ -6,15 +6,17 @@ import be.loket.outreach.ListType;
 import be.loket.person.Households;
 import be.loket.platform.Actor;
 import be.loket.platform.CurrentActor;
+import be.loket.platform.MultiRowInsert;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +26,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FactRecorder {
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final Households households;
     private final Clock clock;
 
-    FactRecorder(JdbcClient jdbc, Households households, Clock clock) {
+    FactRecorder(JdbcTemplate jdbc, Households households, Clock clock) {
         this.jdbc = jdbc;
         this.households = households;
         this.clock = clock;
@@ -60,21 +62,26 @@ class FactRecorder {
         }
     }
 
-    static final String INSERT = """
-            insert into outreach_fact (id, tenant_id, person_id, household_id, fact_name, fact_value, import_id, row_id,
-                partner_id, list_type, valid_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String TABLE = "outreach_fact";
+    static final List<String> COLUMNS = List.of("id", "tenant_id", "person_id", "household_id", "fact_name", "fact_value", "import_id",
+            "row_id", "partner_id", "list_type", "valid_on", "recorded_at", "recorded_by");
 
-    /** Records the row's facts about the citizen now. */
+    /** Records the row's facts about the citizen now (a reviewed match: one row at a time). */
     int record(StoredRow row, UUID personId, LocalDate validOn) {
-        List<Object[]> rows = rows(row, personId, validOn);
-        rows.forEach(r -> jdbc.sql(INSERT).params(r).update());
-        return rows.size();
+        UUID household = households.currentIdsOf(List.of(personId)).get(personId);
+        MultiRowInsert insert = new MultiRowInsert(TABLE, COLUMNS, 50);
+        rows(row, personId, household, validOn).forEach(insert::add);
+        return insert.flush(jdbc);
     }
 
-    /** The insert parameters of the row's facts, for a batch. */
-    List<Object[]> rows(StoredRow row, UUID personId, LocalDate validOn) {
+    /** The citizens' current households, looked up together for a chunk of matched rows. */
+    Map<UUID, UUID> householdsOf(Collection<UUID> personIds) {
+        return households.currentIdsOf(personIds);
+    }
+
+    /** The insert parameters of the row's facts about the citizen living in this household (or none). */
+    List<Object[]> rows(StoredRow row, UUID personId, UUID household, LocalDate validOn) {
         Actor actor = CurrentActor.get();
-        UUID household = households.currentOf(personId).map(Households.Household::id).orElse(null);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Object[]> rows = new ArrayList<>();
         facts(row.listType(), row.values()).forEach((name, value) -> rows.add(new Object[] {UUID.randomUUID(), actor.tenantId(), personId,

@@ -7,6 +7,7 @@ import be.loket.platform.FieldViolation;
 import be.loket.platform.InvalidInputException;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.SystemActor;
+import be.loket.platform.TableStatistics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -68,7 +70,11 @@ public class ImportJobs {
         }
     }
 
+    /** From this many linked citizens, the tables' statistics are refreshed before the rights evaluation reads them. */
+    static final int FRESH_STATISTICS = 10_000;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final ImportingPartnerList importing;
     private final RightsWorklists rights;
     private final AuditLog audit;
@@ -77,12 +83,13 @@ public class ImportJobs {
     private final Duration lease;
     private final TransactionTemplate progressTx;
 
-    ImportJobs(JdbcClient jdbc, ImportingPartnerList importing, RightsWorklists rights, AuditLog audit, Clock clock,
+    ImportJobs(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ImportingPartnerList importing, RightsWorklists rights, AuditLog audit, Clock clock,
             @Qualifier("applicationTaskExecutor") Executor executor, @Value("${loket.outreach.jobs.lease:PT5M}") Duration lease,
             PlatformTransactionManager transactions) {
         this.progressTx = new TransactionTemplate(transactions);
         this.progressTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.importing = importing;
         this.rights = rights;
         this.audit = audit;
@@ -196,6 +203,9 @@ public class ImportJobs {
             case MATCHED -> "rows_matched";
         }, done, total));
         List<UUID> persons = importing.linkedPersons(importId);
+        if (persons.size() >= FRESH_STATISTICS) {
+            TableStatistics.refresh(jdbcTemplate, "outreach_row", "outreach_fact", "outreach_right_entry");
+        }
         jdbc.sql("update outreach_import_job set import_id = ?, households = ? where id = ?").params(importId, persons.size(), id).update();
         rights.evaluate(persons, done -> progress(id, "households_evaluated", done, persons.size()));
         finish(id, State.DONE, importId, List.of());

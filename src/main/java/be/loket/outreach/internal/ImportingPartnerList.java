@@ -6,6 +6,7 @@ import be.loket.outreach.PartnerFactsRecorded;
 import be.loket.platform.Actor;
 import be.loket.platform.FieldViolation;
 import be.loket.platform.InvalidInputException;
+import be.loket.platform.MultiRowInsert;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.Texts;
 import java.time.Clock;
@@ -35,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ImportingPartnerList {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportingPartnerList.class);
     static final int PREVIEW_ROWS = 10;
-    static final int BATCH = 500;
+    static final int BATCH = 1000;
 
     public enum Mode { ALL, VALID_ONLY }
 
@@ -288,23 +290,31 @@ public class ImportingPartnerList {
         Set<String> seen = new HashSet<>(jdbc.sql("select row_key from outreach_row where tenant_id = ? and partner_id = ? and list_type = ?")
                 .params(actor.tenantId(), u.agreement().partnerId(), u.listType().name()).query(String.class).list());
         Inserts inserts = new Inserts();
-        int total = p.checked().valid().size();
-        int done = 0;
-        for (RowChecker.ParsedRow row : p.checked().valid()) {
-            done++;
-            if (!seen.add(row.key())) {
+        long matchNanos = 0;
+        long storeNanos = 0;
+        List<RowChecker.ParsedRow> fresh = new ArrayList<>();
+        List<RowChecker.ParsedRow> valid = p.checked().valid();
+        int total = valid.size();
+        for (int done = 1; done <= total; done++) {
+            RowChecker.ParsedRow row = valid.get(done - 1);
+            if (seen.add(row.key())) {
+                fresh.add(row);
+                imported++;
+            } else {
                 known++;
-                continue;
             }
-            storeRow(actor, importId, u, row, today, now, inserts).ifPresent(linked::add);
-            imported++;
-            if (inserts.rows.size() >= BATCH) {
+            // Matched, stored and told per chunk: the lookups and inserts of a chunk go together.
+            if (fresh.size() >= BATCH || done == total) {
+                long t0 = System.nanoTime();
+                linked.addAll(storeRows(actor, importId, u, fresh, today, now, inserts));
+                long t1 = System.nanoTime();
+                fresh.clear();
                 inserts.flush(jdbcTemplate);
+                matchNanos += t1 - t0;
+                storeNanos += System.nanoTime() - t1;
                 progress.at(Phase.MATCHED, done, total);
             }
         }
-        inserts.flush(jdbcTemplate);
-        progress.at(Phase.MATCHED, total, total);
         jdbc.sql("update outreach_import set rows_imported = ?, rows_known = ? where id = ?").params(imported, known, importId).update();
         saveMapping(uploadId, p.mapping());
         deleteUpload(actor, uploadId);
@@ -313,58 +323,55 @@ public class ImportingPartnerList {
         }
         audit.write(AuditLog.Action.CREATE, "OUTREACH_IMPORT", importId,
                 u.listType() + " rows=" + imported + " known=" + known + " invalid=" + p.checked().invalidRows());
+        LOG.info("Imported {} rows={} known={} linked={}: matching {} ms, storing {} ms", u.listType(), imported, known, linked.size(),
+                matchNanos / 1_000_000, storeNanos / 1_000_000);
         return importId;
     }
 
-    /** Matches one row and queues its inserts; the citizen it was linked to, if any. */
-    private Optional<UUID> storeRow(Actor actor, UUID importId, Upload u, RowChecker.ParsedRow row, LocalDate today, OffsetDateTime now,
-            Inserts inserts) {
-        PersonMatcher.Result match = matcher.match(row);
-        StoredRow.MatchStatus status = StoredRow.MatchStatus.valueOf(match.outcome().name());
-        UUID rowId = UUID.randomUUID();
-        var v = row.values();
-        inserts.rows.add(new Object[] {rowId, actor.tenantId(), importId, u.agreement().partnerId(), u.listType().name(), row.line(),
-                row.key(), v.get(ListField.INSZ), v.get(ListField.FIRST_NAME), v.get(ListField.LAST_NAME), v.get(ListField.BIRTH_DATE),
-                v.get(ListField.STREET), v.get(ListField.HOUSE_NUMBER), v.get(ListField.BOX), v.get(ListField.POSTAL_CODE),
-                v.get(ListField.CITY), v.get(ListField.REFERENCE), StoredRow.encode(v), status.name(), match.personId(),
-                match.candidateId(), java.math.BigDecimal.valueOf(match.score())});
-        if (match.personId() != null) {
-            StoredRow stored = new StoredRow(rowId, importId, u.agreement().partnerId(), u.listType(), row.line(), v, status,
-                    match.personId(), match.candidateId(), null);
-            inserts.facts.addAll(facts.rows(stored, match.personId(), today));
+    /** Matches a chunk of rows and queues their inserts; the citizens they were linked to. */
+    private List<UUID> storeRows(Actor actor, UUID importId, Upload u, List<RowChecker.ParsedRow> rows, LocalDate today,
+            OffsetDateTime now, Inserts inserts) {
+        List<PersonMatcher.Result> matches = matcher.matchAll(rows);
+        List<UUID> linked = matches.stream().map(PersonMatcher.Result::personId).filter(java.util.Objects::nonNull).toList();
+        Map<UUID, UUID> householdOf = linked.isEmpty() ? Map.of() : facts.householdsOf(linked);
+        for (int i = 0; i < rows.size(); i++) {
+            RowChecker.ParsedRow row = rows.get(i);
+            PersonMatcher.Result match = matches.get(i);
+            StoredRow.MatchStatus status = StoredRow.MatchStatus.valueOf(match.outcome().name());
+            UUID rowId = UUID.randomUUID();
+            var v = row.values();
+            inserts.rows.add(rowId, actor.tenantId(), importId, u.agreement().partnerId(), u.listType().name(), row.line(), row.key(),
+                    v.get(ListField.INSZ), v.get(ListField.FIRST_NAME), v.get(ListField.LAST_NAME), v.get(ListField.BIRTH_DATE),
+                    v.get(ListField.STREET), v.get(ListField.HOUSE_NUMBER), v.get(ListField.BOX), v.get(ListField.POSTAL_CODE),
+                    v.get(ListField.CITY), v.get(ListField.REFERENCE), StoredRow.encode(v), status.name(), match.personId(),
+                    match.candidateId(), java.math.BigDecimal.valueOf(match.score()));
+            if (match.personId() != null) {
+                StoredRow stored = new StoredRow(rowId, importId, u.agreement().partnerId(), u.listType(), row.line(), v, status,
+                        match.personId(), match.candidateId(), null);
+                facts.rows(stored, match.personId(), householdOf.get(match.personId()), today).forEach(inserts.facts::add);
+            }
+            if (u.listType() == ListType.RENT_ARREARS) {
+                // Seed 002: everyone on the monthly arrears list is contacted, matched or not.
+                inserts.worklist.add(UUID.randomUUID(), actor.tenantId(), importId, rowId, v.get(ListField.ARREARS_AMOUNT),
+                        v.get(ListField.MONTHS_IN_ARREARS), "OPEN", now);
+            }
         }
-        if (u.listType() == ListType.RENT_ARREARS) {
-            // Seed 002: everyone on the monthly arrears list is contacted, matched or not.
-            inserts.worklist.add(new Object[] {UUID.randomUUID(), actor.tenantId(), importId, rowId, v.get(ListField.ARREARS_AMOUNT),
-                    v.get(ListField.MONTHS_IN_ARREARS), now});
-        }
-        return Optional.ofNullable(match.personId());
+        return linked;
     }
 
-    /** Inserts queued per table and sent in JDBC batches: one round trip per few hundred rows instead of several per row. */
+    /** Inserts queued per table and written as multi-row statements: one round trip per few hundred rows instead of several per row. */
     private static final class Inserts {
-        final List<Object[]> rows = new ArrayList<>();
-        final List<Object[]> facts = new ArrayList<>();
-        final List<Object[]> worklist = new ArrayList<>();
+        final MultiRowInsert rows = new MultiRowInsert("outreach_row", List.of("id", "tenant_id", "import_id", "partner_id", "list_type",
+                "line_no", "row_key", "insz", "first_name", "last_name", "birth_date", "street", "house_number", "box", "postal_code", "city",
+                "reference", "data", "match_status", "person_id", "candidate_id", "match_score"), 250);
+        final MultiRowInsert facts = new MultiRowInsert(FactRecorder.TABLE, FactRecorder.COLUMNS, 500);
+        final MultiRowInsert worklist = new MultiRowInsert("outreach_worklist_entry",
+                List.of("id", "tenant_id", "import_id", "row_id", "amount", "months", "status", "created_at"), 500);
 
         void flush(JdbcTemplate jdbc) {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate("""
-                        insert into outreach_row (id, tenant_id, import_id, partner_id, list_type, line_no, row_key, insz, first_name, last_name,
-                            birth_date, street, house_number, box, postal_code, city, reference, data, match_status, person_id, candidate_id,
-                            match_score) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-            }
-            if (!facts.isEmpty()) {
-                jdbc.batchUpdate(FactRecorder.INSERT, facts);
-            }
-            if (!worklist.isEmpty()) {
-                jdbc.batchUpdate("""
-                        insert into outreach_worklist_entry (id, tenant_id, import_id, row_id, amount, months, status, created_at)
-                        values (?, ?, ?, ?, ?, ?, 'OPEN', ?)""", worklist);
-            }
-            rows.clear();
-            facts.clear();
-            worklist.clear();
+            rows.flush(jdbc);
+            facts.flush(jdbc);
+            worklist.flush(jdbc);
         }
     }
 

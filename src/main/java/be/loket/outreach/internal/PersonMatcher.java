@@ -6,8 +6,11 @@ import be.loket.person.Person;
 import be.loket.person.PersonMatch;
 import be.loket.platform.Texts;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -38,20 +41,52 @@ class PersonMatcher {
     }
 
     Result match(RowChecker.ParsedRow row) {
-        String insz = row.text(ListField.INSZ);
-        if (insz != null) {
-            List<PersonMatch> exact = people.search(People.Query.of(insz));
-            if (!exact.isEmpty()) {
-                return new Result(Outcome.MATCHED, exact.get(0).person().id(), null, 1.0);
+        return matchAll(List.of(row)).get(0);
+    }
+
+    /**
+     * The rows' results in their order. The national numbers of all rows are looked up together (one
+     * query per thousand, not one per row: a list of 100,000 rows would otherwise spend most of its
+     * import in round trips), and so are the birth days of the rows without a registered number; only
+     * rows with neither (allowed on the water company's list) are searched one by one, by name.
+     */
+    List<Result> matchAll(List<RowChecker.ParsedRow> rows) {
+        Map<String, Person> byInsz = people.byInsz(rows.stream().map(r -> r.text(ListField.INSZ)).filter(Objects::nonNull).toList());
+        Person[] exact = new Person[rows.size()];
+        LocalDate[] birth = new LocalDate[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String insz = rows.get(i).text(ListField.INSZ);
+            exact[i] = insz == null ? null : byInsz.get(Insz.parse(insz).map(Insz::digits).orElse(insz));
+            if (exact[i] == null) {
+                birth[i] = birthDate(rows.get(i));
             }
         }
-        LocalDate birth = (LocalDate) row.values().get(ListField.BIRTH_DATE);
-        if (birth == null && insz != null) {
-            birth = Insz.parse(insz).flatMap(Insz::birthDate).orElse(null);
+        // The rows without a registered number: everyone born on their days, in one lookup.
+        Map<LocalDate, List<Person>> bornOn = people.bornOn(Arrays.stream(birth).filter(Objects::nonNull).toList());
+        List<Result> results = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            RowChecker.ParsedRow row = rows.get(i);
+            if (exact[i] != null) {
+                results.add(new Result(Outcome.MATCHED, exact[i].id(), null, 1.0));
+                continue;
+            }
+            String name = row.text(ListField.FIRST_NAME) + " " + row.text(ListField.LAST_NAME);
+            List<PersonMatch> candidates = birth[i] == null ? people.search(new People.Query(name, null, null))
+                    : sameDay(name, bornOn.getOrDefault(birth[i], List.of()), row.text(ListField.POSTAL_CODE));
+            results.add(best(row, birth[i], candidates));
         }
-        String name = row.text(ListField.FIRST_NAME) + " " + row.text(ListField.LAST_NAME);
-        final LocalDate birthDate = birth;
-        var best = candidates(name, birthDate, row.text(ListField.POSTAL_CODE)).stream()
+        return results;
+    }
+
+    private static LocalDate birthDate(RowChecker.ParsedRow row) {
+        LocalDate birth = (LocalDate) row.values().get(ListField.BIRTH_DATE);
+        String insz = row.text(ListField.INSZ);
+        return birth != null || insz == null ? birth : Insz.parse(insz).flatMap(Insz::birthDate).orElse(null);
+    }
+
+    private Result best(RowChecker.ParsedRow row, LocalDate birthDate, List<PersonMatch> candidates) {
+        String insz = row.text(ListField.INSZ);
+        var best = candidates.stream()
                 // A citizen with another national number is someone else, however alike the names.
                 .filter(m -> insz == null || m.person().insz() == null || m.person().insz().equals(insz))
                 .map(m -> new Scored(m.person(), score(m, row, birthDate)))
@@ -68,21 +103,14 @@ class PersonMatcher {
     }
 
     /**
-     * With a birth date, the citizens born that day (an indexed lookup, a few dozen people even in a big
-     * city), narrowed to the postal code when there are many, with the name scored here; the person
-     * module's trigram name search is only used without a birth date, as it is much slower on a large
-     * register (docs/benchmarks.md).
+     * The citizens born that day (an indexed lookup, a few dozen people even in a big city), narrowed to
+     * the postal code when there are many, with the name scored here; the person module's trigram name
+     * search is only used without a birth date, as it is much slower on a large register (docs/benchmarks.md).
      */
-    private List<PersonMatch> candidates(String name, LocalDate birth, String postalCode) {
-        if (birth == null) {
-            return people.search(new People.Query(name, null, null));
-        }
-        List<PersonMatch> sameDay = people.search(new People.Query(null, birth, null));
-        if (sameDay.size() >= SEARCH_CAP && postalCode != null) {
-            sameDay = people.search(new People.Query(null, birth, postalCode));
-        }
-        return sameDay.stream().map(m -> new PersonMatch(m.person(), NameScore.of(name, m.person().firstName() + " " + m.person().lastName())))
-                .toList();
+    private static List<PersonMatch> sameDay(String name, List<Person> born, String postalCode) {
+        List<Person> near = born.size() >= SEARCH_CAP && postalCode != null
+                ? born.stream().filter(p -> postalCode.equals(p.postalCode())).toList() : born;
+        return near.stream().map(p -> new PersonMatch(p, NameScore.of(name, p.firstName() + " " + p.lastName()))).toList();
     }
 
     /** Half the weight on the name, three tenths on the birth date, one fifth on the address. */

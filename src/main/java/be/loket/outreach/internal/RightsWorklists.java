@@ -12,6 +12,7 @@ import be.loket.outreach.FactNames;
 import be.loket.platform.Actor;
 import be.loket.platform.FieldViolation;
 import be.loket.platform.InvalidInputException;
+import be.loket.platform.MultiRowInsert;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.Texts;
 import java.time.Clock;
@@ -30,7 +31,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,9 +81,11 @@ public class RightsWorklists {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final int threads;
 
     RightsWorklists(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Eligibility eligibility, Applications applications, AuditLog audit,
-            Clock clock, TransactionTemplate tx) {
+            Clock clock, TransactionTemplate tx, @Value("${loket.outreach.evaluation.threads:2}") int threads) {
+        this.threads = Math.max(1, threads);
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.eligibility = eligibility;
@@ -110,17 +121,45 @@ public class RightsWorklists {
                 .collect(Collectors.toMap(FactDefinition::name, d -> d, (a, b) -> a));
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(personIds));
         int households = 0;
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            households += tx.execute(status -> evaluateChunk(actor, tenantCode, today, rights, schema, chunk));
-            progress.accept(Math.min(ids.size(), from + CHUNK));
+        // Chunks run on a few threads, each in its own transaction: while one waits for the database, another
+        // evaluates. Their persons are distinct, so they never write the same entry. Progress is told in order.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, ids.size() / CHUNK)), r -> {
+            Thread t = new Thread(r, "rights-worklists");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Integer>> chunks = new ArrayList<>();
+            SecurityContext security = SecurityContextHolder.getContext();
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                chunks.add(pool.submit(new DelegatingSecurityContextCallable<>(
+                        () -> tx.execute(status -> evaluateChunk(actor, tenantCode, today, rights, schema, chunk)), security)));
+            }
+            for (int i = 0; i < chunks.size(); i++) {
+                households += done(chunks.get(i));
+                progress.accept(Math.min(ids.size(), (i + 1) * CHUNK));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         audit.write(AuditLog.Action.UPDATE, "OUTREACH_WORKLIST", null, "rights evaluated: persons=" + ids.size()
                 + " households=" + households + " rights=" + rights);
         LOG.info("Rights evaluated: persons={} households={} rights={}; so far load {} ms, evaluate {} ms, grants {} ms, store {} ms",
-                ids.size(), households, rights.size(), timings[0] / 1_000_000, timings[1] / 1_000_000, timings[2] / 1_000_000,
-                timings[3] / 1_000_000);
+                ids.size(), households, rights.size(), timings.get(0) / 1_000_000, timings.get(1) / 1_000_000,
+                timings.get(2) / 1_000_000, timings.get(3) / 1_000_000);
         return households;
+    }
+
+    private static int done(Future<Integer> chunk) {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rights evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Every citizen with facts from partner lists: the nightly run. */
@@ -130,7 +169,7 @@ public class RightsWorklists {
     }
 
     /** Nanoseconds spent per step in this instance, for the benchmark's log line. */
-    final long[] timings = new long[4];
+    final java.util.concurrent.atomic.AtomicLongArray timings = new java.util.concurrent.atomic.AtomicLongArray(4);
 
     private int evaluateChunk(Actor actor, String tenantCode, LocalDate today, List<String> rights, Map<String, FactDefinition> schema,
             List<UUID> persons) {
@@ -139,11 +178,13 @@ public class RightsWorklists {
         // The latest value of each fact per household (or per citizen without a household), oldest first so the newest wins.
         Map<UUID, UUID> householdOf = new HashMap<>();
         Map<UUID, Map<String, String>> factsOf = new HashMap<>();
+        // Two indexed queries: the chunk's own facts (which also give their households), then what lists said about
+        // the other members of those households. One query with "or household_id in (subquery)" scanned the table.
+        Map<UUID, List<Fact>> byKey = new HashMap<>();
+        Set<UUID> own = new java.util.HashSet<>();
         jdbc.sql("""
-                        select person_id, household_id, fact_name, fact_value from outreach_fact where tenant_id = :tenant
-                        and (person_id in (:ids) or household_id in (select household_id from outreach_fact
-                             where tenant_id = :tenant and person_id in (:ids) and household_id is not null))
-                        order by valid_on, recorded_at""")
+                        select id, person_id, household_id, fact_name, fact_value, valid_on, recorded_at from outreach_fact
+                        where tenant_id = :tenant and person_id in (:ids)""")
                 .param("tenant", tenant).param("ids", persons)
                 .query(rs -> {
                     UUID person = rs.getObject("person_id", UUID.class);
@@ -151,9 +192,28 @@ public class RightsWorklists {
                     if (household != null) {
                         householdOf.put(person, household);
                     }
-                    factsOf.computeIfAbsent(household != null ? household : person, k -> new TreeMap<>())
-                            .put(rs.getString("fact_name"), rs.getString("fact_value"));
+                    own.add(rs.getObject("id", UUID.class));
+                    byKey.computeIfAbsent(household != null ? household : person, k -> new ArrayList<>()).add(fact(rs));
                 });
+        Set<UUID> households = new java.util.HashSet<>(householdOf.values());
+        if (!households.isEmpty()) {
+            jdbc.sql("""
+                            select id, person_id, household_id, fact_name, fact_value, valid_on, recorded_at from outreach_fact
+                            where tenant_id = :tenant and household_id in (:households)""")
+                    .param("tenant", tenant).param("households", households)
+                    .query(rs -> {
+                        if (!own.contains(rs.getObject("id", UUID.class))) {
+                            byKey.computeIfAbsent(rs.getObject("household_id", UUID.class), k -> new ArrayList<>()).add(fact(rs));
+                        }
+                    });
+        }
+        // The latest value of each fact wins: oldest first (the day the list was valid on, then when it was recorded).
+        byKey.forEach((key, facts) -> {
+            facts.sort(java.util.Comparator.comparing(Fact::validOn).thenComparing(Fact::recordedAt));
+            Map<String, String> latest = new TreeMap<>();
+            facts.forEach(f -> latest.put(f.name(), f.value()));
+            factsOf.put(key, latest);
+        });
         // The municipality the partner's address gives, from the newest row of the citizen on a list.
         Map<UUID, String> cityOf = new HashMap<>();
         jdbc.sql("""
@@ -206,10 +266,10 @@ public class RightsWorklists {
         long t3 = System.nanoTime();
         store(actor, today, rights, persons, found.stream().filter(f -> !granted.get(f.rightId()).contains(f.personId())).toList());
         long t4 = System.nanoTime();
-        timings[0] += t1 - t0;
-        timings[1] += t2 - t1;
-        timings[2] += t3 - t2;
-        timings[3] += t4 - t3;
+        timings.addAndGet(0, t1 - t0);
+        timings.addAndGet(1, t2 - t1);
+        timings.addAndGet(2, t3 - t2);
+        timings.addAndGet(3, t4 - t3);
         return resultOf.size();
     }
 
@@ -238,7 +298,7 @@ public class RightsWorklists {
             Object[] old = existing.get(key);
             if (old == null) {
                 inserts.add(new Object[] {UUID.randomUUID(), tenant, f.rightId(), f.personId(), f.householdId(), f.outcome().name(), met,
-                        unknown, f.facts(), today, now, now, actor.username()});
+                        unknown, f.facts(), today, true, "OPEN", now, now, actor.username()});
             } else if (!(f.outcome().name().equals(old[1]) && met.equals(old[2]) && unknown.equals(old[3]) && f.facts().equals(old[4])
                     && Boolean.TRUE.equals(old[5]))) {
                 updates.add(new Object[] {f.outcome().name(), met, unknown, f.facts(), today, f.householdId(), now, actor.username(), old[0]});
@@ -250,16 +310,11 @@ public class RightsWorklists {
                 retire.add(new Object[] {now, actor.username(), old[0]});
             }
         });
-        // Multi-row inserts: one statement per few hundred entries is several times faster than a JDBC batch on PostgreSQL.
-        for (int from = 0; from < inserts.size(); from += INSERT_ROWS) {
-            List<Object[]> group = inserts.subList(from, Math.min(inserts.size(), from + INSERT_ROWS));
-            String values = String.join(", ", java.util.Collections.nCopies(group.size(),
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, 'OPEN', ?, ?, ?)"));
-            jdbcTemplate.update("""
-                    insert into outreach_right_entry (id, tenant_id, right_id, person_id, household_id, outcome, met_conditions,
-                        open_conditions, facts, evaluated_on, active, status, created_at, updated_at, updated_by) values """ + values,
-                    group.stream().flatMap(java.util.Arrays::stream).toArray());
-        }
+        MultiRowInsert insert = new MultiRowInsert("outreach_right_entry", List.of("id", "tenant_id", "right_id", "person_id",
+                "household_id", "outcome", "met_conditions", "open_conditions", "facts", "evaluated_on", "active", "status", "created_at",
+                "updated_at", "updated_by"), INSERT_ROWS);
+        inserts.forEach(insert::add);
+        insert.flush(jdbcTemplate);
         if (!updates.isEmpty()) {
             jdbcTemplate.batchUpdate("""
                     update outreach_right_entry set outcome = ?, met_conditions = ?, open_conditions = ?, facts = ?, evaluated_on = ?, household_id = ?,
@@ -268,6 +323,15 @@ public class RightsWorklists {
         if (!retire.isEmpty()) {
             jdbcTemplate.batchUpdate("update outreach_right_entry set active = false, updated_at = ?, updated_by = ? where id = ?", retire);
         }
+    }
+
+    /** A recorded fact; of two values of a fact, the one of the later list (then the later recording) counts. */
+    private record Fact(String name, String value, LocalDate validOn, OffsetDateTime recordedAt) {
+    }
+
+    private static Fact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Fact(rs.getString("fact_name"), rs.getString("fact_value"), rs.getObject("valid_on", LocalDate.class),
+                rs.getObject("recorded_at", OffsetDateTime.class));
     }
 
     private static Map<String, Set<String>> metPerRight(List<RightResult> results) {

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
 public final class RowChecker {
     private static final Pattern DUTCH_THOUSANDS = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+");
     private static final Pattern ENGLISH_THOUSANDS = Pattern.compile("-?\\d{1,3}(,\\d{3})+\\.\\d+");
+    private static final Pattern POSTAL_CODE = Pattern.compile("\\d{4}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,4}");
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d+(\\.\\d{1,2})?");
     private static final Set<String> YES = Set.of("ja", "j", "yes", "y", "oui", "o", "true", "waar", "1", "x");
     private static final Set<String> NO = Set.of("nee", "n", "no", "non", "false", "onwaar", "0");
 
@@ -93,9 +96,9 @@ public final class RowChecker {
             case NAME, TEXT, SHORT -> text.length() <= field.maxLength() ? Optional.of(text) : Optional.empty();
             case DATE -> People.parseDate(text).filter(d -> d.getYear() >= 1890)
                     .filter(d -> field != ListField.BIRTH_DATE || !d.isAfter(today)).map(d -> d);
-            case POSTAL_CODE -> text.matches("\\d{4}") ? Optional.of(text) : Optional.empty();
+            case POSTAL_CODE -> POSTAL_CODE.matcher(text).matches() ? Optional.of(text) : Optional.empty();
             case AMOUNT -> amount(text).filter(a -> a.signum() >= 0).map(a -> a);
-            case WHOLE_NUMBER -> text.matches("\\d{1,4}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
+            case WHOLE_NUMBER -> WHOLE_NUMBER.matcher(text).matches() ? Optional.of(Integer.parseInt(text)) : Optional.empty();
             case YES_NO -> yesNo(text).map(b -> b);
         };
     }
@@ -132,7 +135,7 @@ public final class RowChecker {
         } else {
             normal = t;
         }
-        if (!normal.matches("-?\\d+(\\.\\d{1,2})?")) {
+        if (!PLAIN_AMOUNT.matcher(normal).matches()) {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(normal).setScale(2, RoundingMode.UNNECESSARY));
