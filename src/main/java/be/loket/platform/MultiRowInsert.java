@@ -41,12 +41,26 @@ public final class MultiRowInsert {
         this.rowsPerStatement = Math.max(1, Math.min(rowsPerStatement, MAX_PARAMETERS / columns.size()));
     }
 
-    /** Queues one row; its values in the order of the columns. */
+    /**
+     * Queues one row; its values in the order of the columns: text, numbers, booleans, UUIDs, dates and
+     * times, enums (written by name) or null. Anything else is refused here, not written as its
+     * {@code toString()} by one database and as a binary value by the other.
+     */
     public void add(Object... values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException("Expected " + columns.size() + " values, got " + values.length);
         }
-        pending.add(values);
+        Object[] row = values.clone();
+        for (int i = 0; i < row.length; i++) {
+            Object v = row[i];
+            if (v instanceof Enum<?> e) {
+                row[i] = e.name();
+            } else if (!(v == null || v instanceof CharSequence || v instanceof Number || v instanceof Boolean
+                    || v instanceof java.util.UUID || v instanceof java.time.temporal.Temporal)) {
+                throw new IllegalArgumentException("Column " + columns.get(i) + ": unsupported value type " + v.getClass().getName());
+            }
+        }
+        pending.add(row);
     }
 
     public int size() {

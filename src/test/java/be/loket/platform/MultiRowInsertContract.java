@@ -33,13 +33,15 @@ abstract class MultiRowInsertContract {
         insert.add(first, 42, new BigDecimal("1020.40"), LocalDate.of(1988, 12, 1), at, true, awkward);
         insert.add(UUID.randomUUID(), null, null, null, null, null, null);
         insert.add(UUID.randomUUID(), 0, BigDecimal.ZERO, LocalDate.of(2000, 2, 29), at, false, "");
+        insert.add(UUID.randomUUID(), 99, null, null, null, null, java.time.DayOfWeek.MONDAY);
         for (int i = 0; i < 20; i++) {
             insert.add(UUID.randomUUID(), i, BigDecimal.valueOf(i), null, null, null, "row " + i);
         }
 
         int written = tx.execute(status -> insert.flush(jdbc));
 
-        assertThat(written).isEqualTo(23);
+        assertThat(written).isEqualTo(24);
+        assertThat(jdbc.queryForObject("select label from multi_row_probe where quantity = 99", String.class)).isEqualTo("MONDAY");
         assertThat(insert.size()).isZero();
         var row = jdbc.queryForMap("select * from multi_row_probe where id = ?", first);
         assertThat(((Number) row.get("quantity")).intValue()).isEqualTo(42);
@@ -65,10 +67,13 @@ abstract class MultiRowInsertContract {
     }
 
     @Test
-    void refusesARowOfTheWrongWidth() {
+    void refusesARowOfTheWrongWidthOrAValueOfAnUnsupportedType() {
         MultiRowInsert insert = new MultiRowInsert("multi_row_probe", List.of("id", "quantity"), 10);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> insert.add(UUID.randomUUID()))
                 .isInstanceOf(IllegalArgumentException.class);
+        // A value the two databases would write differently is refused, not written as "[B@1b6d3586".
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> insert.add(UUID.randomUUID(), new byte[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quantity");
         assertThat(insert.flush(jdbc)).isZero();
     }
 }
