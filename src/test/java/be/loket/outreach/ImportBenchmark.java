@@ -37,6 +37,8 @@ class ImportBenchmark {
     ImportingPartnerList importing;
     @Autowired
     ImportJobs jobs;
+    @Autowired
+    be.loket.outreach.internal.RetentionPurge purge;
 
     final StringBuilder report = new StringBuilder();
 
@@ -162,6 +164,15 @@ class ImportBenchmark {
             log("worklist entries: %,d %s", entries, perRight);
             log("import job total (match + evaluate): %.1f s", total);
             log("total from upload to imported and evaluated: %.1f s", secondsSince(t2));
+            if (Boolean.parseBoolean(System.getProperty("bench.purge", "false"))) {
+                // The nightly purge of the same import once its retention has passed.
+                jdbc.sql("update outreach_import set purge_after = current_date - 1 where id = ?").param(j.importId()).update();
+                jdbc.sql("update outreach_job set next_run_at = now() - interval '1 day', locked_until = null where tenant_id = ?")
+                        .param(tenant).update();
+                long t4 = System.nanoTime();
+                var purged = purge.runIfDue(tenant).orElseThrow();
+                log("retention purge of the import: %.1f s, %,d rows and %,d facts", secondsSince(t4), purged.rows(), purged.facts());
+            }
         });
         Files.writeString(Path.of("target/import-benchmark.txt"), report);
     }
