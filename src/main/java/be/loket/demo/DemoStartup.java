@@ -24,9 +24,12 @@ class DemoStartup {
     private final DemoCasework casework;
     private final DemoApplications applications;
     private final DemoOutreach outreach;
+    private final DemoLetterheads letterheads;
     private final Environment env;
 
-    DemoStartup(DemoData data, DemoCasework casework, DemoApplications applications, DemoOutreach outreach, Environment env) {
+    DemoStartup(DemoData data, DemoCasework casework, DemoApplications applications, DemoOutreach outreach,
+            DemoLetterheads letterheads, Environment env) {
+        this.letterheads = letterheads;
         this.outreach = outreach;
         this.data = data;
         this.casework = casework;
@@ -39,6 +42,7 @@ class DemoStartup {
         if (!data.loaded()) {
             data.load();
             casework.load();
+            letterheads.load();
         }
         applications.load();
         outreach.load();

@@ -79,7 +79,7 @@ public class LetterDispatch {
         values.putIfAbsent("firstName", person.firstName());
         values.putIfAbsent("lastName", person.lastName());
         RenderedLetter letter = letters.render(new LetterRequest(order.code(), person.language(), values, person.fullName(),
-                address(person), order.closedEnvelope()));
+                address(person), order.closedEnvelope(), order.letterhead()));
         Channel preferred = channel == null ? preferred(person) : channel;
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -1,8 +1,11 @@
 package be.loket.letters;
 
+import be.loket.identity.Directory;
+import be.loket.identity.Tenant;
 import be.loket.letters.internal.LetterMarkup;
 import be.loket.letters.internal.Placeholders;
 import be.loket.letters.internal.PdfRenderer;
+import be.loket.platform.CurrentActor;
 import be.loket.platform.Validation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +25,8 @@ import org.thymeleaf.context.Context;
 /**
  * Renders letters to accessible PDF: the municipality's template in the letter's language, the
  * placeholders filled in (escaped), the legal provisions and right of appeal on a page of their own at
- * the end, and the "personal, closed envelope" mark when asked.
+ * the end, the "personal, closed envelope" mark when asked, and the municipality's logo in the letterhead
+ * unless the plain letterhead is asked for.
  */
 @Service
 public class Letters {
@@ -30,8 +34,13 @@ public class Letters {
     private final ITemplateEngine thymeleaf;
     private final PdfRenderer pdf;
     private final Clock clock;
+    private final Letterheads letterheads;
+    private final Directory directory;
 
-    Letters(LetterTemplates templates, ITemplateEngine thymeleaf, PdfRenderer pdf, Clock clock) {
+    Letters(LetterTemplates templates, ITemplateEngine thymeleaf, PdfRenderer pdf, Clock clock, Letterheads letterheads,
+            Directory directory) {
+        this.letterheads = letterheads;
+        this.directory = directory;
         this.templates = templates;
         this.thymeleaf = thymeleaf;
         this.pdf = pdf;
@@ -51,18 +60,19 @@ public class Letters {
         }
         v.throwIfInvalid();
         return render(template.text(), request.language(), values::get, request.recipientName(), request.recipientAddress(),
-                request.closedEnvelope());
+                request.closedEnvelope(), request.letterhead());
     }
 
     /** The author's unsaved text with each placeholder shown as [name], so the layout can be checked before saving. */
     public RenderedLetter preview(String code, String language, TemplateText text, boolean closedEnvelope) {
         templates.current(code, language);
         LetterTemplates.validate(text);
-        return render(text, language, name -> "[" + name + "]", "[firstName] [lastName]", List.of("[officeAddress]"), closedEnvelope);
+        return render(text, language, name -> "[" + name + "]", "[firstName] [lastName]", List.of("[officeAddress]"), closedEnvelope,
+                Letterhead.LOGO);
     }
 
     private RenderedLetter render(TemplateText text, String language, Function<String, String> fill, String recipientName,
-            List<String> recipientAddress, boolean closedEnvelope) {
+            List<String> recipientAddress, boolean closedEnvelope, Letterhead letterhead) {
         Locale locale = Locale.forLanguageTag(language);
         String subject = Placeholders.fill(text.subject(), fill);
         var model = new HashMap<String, Object>();
@@ -76,6 +86,13 @@ public class Letters {
         model.put("recipientAddress", recipientAddress == null ? List.of() : recipientAddress);
         model.put("closedEnvelope", closedEnvelope);
         model.put("date", today(language));
+        if (letterhead == Letterhead.LOGO) {
+            letterheads.logoOf(CurrentActor.get().tenantId()).ifPresent(logo -> {
+                model.put("logo", logo.dataUri());
+                // The municipality's name is the logo's alternative text, so the tagged PDF says who writes.
+                model.put("logoAlt", directory.tenant(CurrentActor.get().tenantId()).map(Tenant::name).orElse(""));
+            });
+        }
         String xhtml = thymeleaf.process("letters/pdf/letter", new Context(locale, model));
         return new RenderedLetter(subject, language, pdf.render(xhtml));
     }

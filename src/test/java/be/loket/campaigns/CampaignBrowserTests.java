@@ -68,6 +68,9 @@ class CampaignBrowserTests extends BrowserTestBase {
         Browser.assertAccessible(page);
         page.getByLabel("Naam van de campagne").fill("Huurachterstal browser");
         page.getByLabel("Briefvarianten (niet verplicht)").fill("met OCMW-logo\nzonder logo");
+        // Seed 001's experiment is the default: variant 1 with the logo, variant 2 without.
+        assertThat(page.getByLabel("Variant 1", new Page.GetByLabelOptions().setExact(true))).hasValue("LOGO");
+        assertThat(page.getByLabel("Variant 2", new Page.GetByLabelOptions().setExact(true))).hasValue("PLAIN");
         page.getByLabel("Wie bellen de mensen?").selectOption(new SelectOption().setLabel("Huurdersbond Demoland"));
         for (int i = 0; i < citizens.size(); i++) {
             page.getByLabel("Manier voor " + name(citizens.get(i)), new Page.GetByLabelOptions().setExact(true)).selectOption(methods.get(i));
@@ -77,6 +80,7 @@ class CampaignBrowserTests extends BrowserTestBase {
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("De campagne is gestart.");
         assertThat(page.locator("#members tbody tr")).hasCount(6);
         assertThat(page.locator("#tasks")).containsText(name(citizens.get(5)));
+        assertThat(page.locator("#variants")).containsText("zonder logo: zonder logo");
         Browser.assertAccessible(page);
         String campaignUrl = page.url();
 

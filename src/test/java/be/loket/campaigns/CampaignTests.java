@@ -107,6 +107,65 @@ class CampaignTests extends WebTestBase {
     }
 
     @Test
+    void eachLetterVariantPrintsWithItsOwnLetterhead() throws Exception {
+        List<Citizen> citizens = List.of(fx.citizen("Lotte", CampaignFixture.unique("Logo"), null, null),
+                fx.citizen("Mats", CampaignFixture.unique("Logo"), null, null),
+                fx.citizen("Nora", CampaignFixture.unique("Logo"), null, null),
+                fx.citizen("Omar", CampaignFixture.unique("Logo"), null, null));
+        List<UUID> entries = fx.onArrearsList(citizens);
+        // No letterhead chosen: the default is seed 001's experiment, the first variant with logo, the second without.
+        UUID campaign = fx.campaign("Met en zonder logo", "met OCMW-logo\nzonder logo",
+                CampaignFixture.methods(entries, "LETTER", "LETTER", "LETTER", "LETTER"));
+        assertThat(jdbc.sql("select variant_letterheads from campaign where id = ?").param(campaign).query(String.class).single())
+                .isEqualTo("LOGO\nPLAIN");
+        mvc.perform(get("/campaigns/" + campaign).with(Staff.as(users, "demo-socialworker")))
+                .andExpect(content().string(Matchers.containsString("met OCMW-logo: met logo van de gemeente")))
+                .andExpect(content().string(Matchers.containsString("zonder logo: zonder logo")));
+        byte[] pdf = mvc.perform(get("/campaigns/" + campaign + "/letters.pdf").with(Staff.as(users, "demo-socialworker")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        int with = 0;
+        int without = 0;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
+                var page = ((org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination) item.getDestination())
+                        .getPage();
+                int images = be.loket.letters.LetterheadImages.images(page);
+                if (item.getTitle().endsWith("met OCMW-logo")) {
+                    assertThat(images).as(item.getTitle()).isEqualTo(1);
+                    with++;
+                } else {
+                    assertThat(item.getTitle()).endsWith("zonder logo");
+                    assertThat(images).as(item.getTitle()).isZero();
+                    without++;
+                }
+            }
+        }
+        assertThat(with).isEqualTo(2);
+        assertThat(without).isEqualTo(2);
+
+        // Chosen otherwise: both variants plain, so no letter of the batch has the logo.
+        var request = post("/campaigns").with(Staff.as(users, "demo-socialworker")).with(csrf()).param("name", "Twee keer zonder")
+                .param("worklistKey", "rent-arrears").param("variants", "A\nB").param("letterheads[0]", "PLAIN")
+                .param("letterheads[1]", "PLAIN").param("methods[" + entries.get(0) + "]", "LETTER").param("methods[" + entries.get(1) + "]", "LETTER");
+        String location = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID plain = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        byte[] plainPdf = mvc.perform(get("/campaigns/" + plain + "/letters.pdf").with(Staff.as(users, "demo-socialworker")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(plainPdf)) {
+            for (var page : doc.getPages()) {
+                assertThat(be.loket.letters.LetterheadImages.images(page)).isZero();
+            }
+        }
+        long before = count("campaign");
+        mvc.perform(post("/campaigns").with(Staff.as(users, "demo-socialworker")).with(csrf()).param("name", "Fout briefhoofd")
+                        .param("worklistKey", "rent-arrears").param("variants", "A\nB").param("letterheads[1]", "GOLD")
+                        .param("methods[" + entries.get(2) + "]", "LETTER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Kies voor variant 2 met of zonder logo.")));
+        assertThat(count("campaign")).isEqualTo(before);
+    }
+
+    @Test
     void smsAndEmailGoOutThroughTheLettersModuleByTheChosenChannel() throws Exception {
         List<Citizen> citizens = List.of(fx.citizen("Emma", CampaignFixture.unique("Sms"), "0499 00 55 01", null),
                 fx.citizen("Finn", CampaignFixture.unique("Mail"), null, "finn@example.org"));

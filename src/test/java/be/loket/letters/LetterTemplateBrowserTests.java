@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The administrator goes from the letters page (print queue) to the templates, checks a text for readability; axe-core finds nothing on either page. */
+/**
+ * The administrator goes from the letters page (print queue) to the templates and the letterhead logo, checks a
+ * text for readability; axe-core finds nothing on any page.
+ */
 @LoketTest
 class LetterTemplateBrowserTests {
     static Browser browser;
@@ -38,6 +41,11 @@ class LetterTemplateBrowserTests {
         page.getByText("Briefsjablonen").click();
         assertThat(page.locator("h1")).hasText("Briefsjablonen");
         Browser.assertAccessible(page);
+        page.getByText("Logo op de brieven").click();
+        assertThat(page.locator("h1")).hasText("Logo op de brieven");
+        assertThat(page.getByAltText("Logo van Demodorp")).isVisible();
+        Browser.assertAccessible(page);
+        page.getByText("Briefsjablonen").click();
         page.getByText("Documenten gevraagd").click();
         assertThat(page.locator("h1")).containsText("Documenten gevraagd");
         Browser.assertAccessible(page);

@@ -4,6 +4,7 @@ import be.loket.audit.AuditLog;
 import be.loket.identity.Directory;
 import be.loket.identity.Organisation;
 import be.loket.letters.LetterDispatch;
+import be.loket.letters.Letterhead;
 import be.loket.letters.LetterOrder;
 import be.loket.letters.LetterSent;
 import be.loket.letters.OutboundChannel.Channel;
@@ -87,6 +88,7 @@ public class Campaigns {
         }
         UUID intermediary = intermediary(v, command.intermediaryId());
         List<String> variants = variants(v, command.variants());
+        List<Letterhead> letterheads = letterheads(v, variants.size(), command.letterheads());
         List<Pick> picks = picks(v, list, command.methods(), locale);
         v.throwIfInvalid();
 
@@ -94,10 +96,12 @@ public class Campaigns {
         long seed = ThreadLocalRandom.current().nextLong();
         jdbc.sql("""
                 insert into campaign (id, tenant_id, name, worklist_key, worklist_name, intermediary_id, closed_envelope, variants,
-                    variant_seed, created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    variant_letterheads, variant_seed, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, actor.tenantId(), command.name().strip(), list.key(), list.name(), intermediary, command.closedEnvelope(),
-                        variants.isEmpty() ? null : String.join("\n", variants), seed, OffsetDateTime.now(clock), actor.username())
+                        variants.isEmpty() ? null : String.join("\n", variants),
+                        letterheads.isEmpty() ? null : String.join("\n", letterheads.stream().map(Letterhead::name).toList()), seed,
+                        OffsetDateTime.now(clock), actor.username())
                 .update();
         Integer[] variantOf = assignVariants(picks.stream().map(Pick::method).toList(), variants.size(), seed);
         for (int i = 0; i < picks.size(); i++) {
@@ -114,7 +118,7 @@ public class Campaigns {
                     + (p.entry().personId() == null ? "" : " person=" + p.entry().personId()) + " method=" + p.method());
         }
         audit.write(AuditLog.Action.CREATE, AUDIT_CAMPAIGN, id, "worklist=" + list.key() + " people=" + picks.size()
-                + " variants=" + variants.size() + " seed=" + seed);
+                + " variants=" + variants.size() + " letterheads=" + letterheads + " seed=" + seed);
         return id;
     }
 
@@ -166,6 +170,24 @@ public class Campaigns {
             v.add("variants", "campaigns.variants.tooMany", MAX_VARIANTS);
         }
         return names;
+    }
+
+    /** One letterhead per variant: as chosen, else the default for its position; anything else is refused. */
+    private static List<Letterhead> letterheads(Validation v, int variantCount, List<String> chosen) {
+        List<Letterhead> letterheads = new ArrayList<>();
+        for (int i = 0; i < variantCount; i++) {
+            String text = chosen == null || i >= chosen.size() ? null : Texts.trimToNull(chosen.get(i));
+            if (text == null) {
+                letterheads.add(Campaign.defaultLetterhead(i));
+                continue;
+            }
+            try {
+                letterheads.add(Letterhead.valueOf(text));
+            } catch (IllegalArgumentException unknown) {
+                v.add("letterheads", "campaigns.variants.letterheadUnknown", i + 1);
+            }
+        }
+        return letterheads;
     }
 
     private List<Pick> picks(Validation v, WorklistInfo list, Map<String, String> methods, Locale locale) {
@@ -249,7 +271,8 @@ public class Campaigns {
             return c;
         }
         return new Campaign(c.id(), c.name(), c.worklistKey(), c.worklistName(), c.intermediaryId(),
-                directory.organisation(c.intermediaryId()).name(), c.closedEnvelope(), c.variants(), c.variantSeed(), c.createdAt(),
+                directory.organisation(c.intermediaryId()).name(), c.closedEnvelope(), c.variants(), c.letterheads(), c.variantSeed(),
+                c.createdAt(),
                 c.createdBy(), c.people());
     }
 
@@ -334,10 +357,15 @@ public class Campaigns {
             from campaign c""";
 
     private static Campaign campaign(ResultSet rs, int row) throws SQLException {
-        String variants = rs.getString("variants");
+        String text = rs.getString("variants");
+        List<String> variants = text == null ? List.of() : List.of(text.split("\n"));
+        String chosen = rs.getString("variant_letterheads");
+        // Campaigns from before the choice existed get the default per position.
+        List<Letterhead> letterheads = IntStream.range(0, variants.size())
+                .mapToObj(i -> chosen == null ? Campaign.defaultLetterhead(i) : Letterhead.valueOf(chosen.split("\n")[i])).toList();
         return new Campaign(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("worklist_key"),
                 rs.getString("worklist_name"), rs.getObject("intermediary_id", UUID.class), null,
-                rs.getBoolean("closed_envelope"), variants == null ? List.of() : List.of(variants.split("\n")),
+                rs.getBoolean("closed_envelope"), variants, letterheads,
                 rs.getLong("variant_seed"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
                 rs.getInt("people"));
     }

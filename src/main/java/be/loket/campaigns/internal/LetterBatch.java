@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * All letters of a campaign as one printable PDF: each rendered by the letters module in the person's
- * language, grouped by variant (so the print room can change paper between groups), with a bookmark per
- * letter. Deliberately not one transaction: a worklist row purged meanwhile must not spoil the batch.
+ * language with its variant's letterhead (with or without the municipality's logo), grouped by variant,
+ * with a bookmark per letter. Deliberately not one transaction: a worklist row purged meanwhile must not spoil the batch.
  */
 @Service
 public class LetterBatch {
@@ -73,7 +73,7 @@ public class LetterBatch {
                 Person person = people.get(m.personId());
                 byte[] pdf = letters.render(new LetterRequest(InvitationValues.TEMPLATE, InvitationValues.language(person),
                         letterValues.values(campaign, sender, person, entry(m, person)), person.fullName(), LetterDispatch.address(person),
-                        campaign.closedEnvelope())).pdf();
+                        campaign.closedEnvelope(), campaign.letterheadOf(m.variant()))).pdf();
                 PDDocument letter = Loader.loadPDF(pdf);
                 open.add(letter);
                 int firstPage = batch == null ? 0 : batch.getNumberOfPages();

@@ -98,6 +98,7 @@ class CampaignController {
         model.addAttribute("partners", directory.partners());
         model.addAttribute("methods", ContactMethod.values());
         model.addAttribute("maxVariants", Campaigns.MAX_VARIANTS);
+        model.addAttribute("letterheadChoices", be.loket.letters.Letterhead.values());
         return "campaigns/form";
     }
 

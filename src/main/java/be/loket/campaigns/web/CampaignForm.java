@@ -1,8 +1,13 @@
 package be.loket.campaigns.web;
 
 import be.loket.campaigns.internal.NewCampaign;
+import be.loket.campaigns.internal.Campaign;
+import be.loket.campaigns.internal.Campaigns;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The new-campaign form; {@code methods} maps a worklist entry id to the chosen method (empty: not picked). */
 public class CampaignForm {
@@ -11,10 +16,13 @@ public class CampaignForm {
     private String intermediaryId;
     private boolean closedEnvelope;
     private String variants;
+    /** Per variant position: LOGO or PLAIN, preset to the default (first with logo, second without, ...). */
+    private List<String> letterheads = new ArrayList<>(IntStream.range(0, Campaigns.MAX_VARIANTS)
+            .mapToObj(i -> Campaign.defaultLetterhead(i).name()).toList());
     private Map<String, String> methods = new LinkedHashMap<>();
 
     NewCampaign command() {
-        return new NewCampaign(name, worklistKey, intermediaryId, closedEnvelope, variants, methods);
+        return new NewCampaign(name, worklistKey, intermediaryId, closedEnvelope, variants, letterheads, methods);
     }
 
     public String getName() {
@@ -55,6 +63,14 @@ public class CampaignForm {
 
     public void setVariants(String variants) {
         this.variants = variants;
+    }
+
+    public List<String> getLetterheads() {
+        return letterheads;
+    }
+
+    public void setLetterheads(List<String> letterheads) {
+        this.letterheads = letterheads;
     }
 
     public Map<String, String> getMethods() {

@@ -1,20 +1,13 @@
 package be.loket.letters.internal;
 
-import be.loket.identity.Directory;
-import be.loket.identity.Organisation;
-import be.loket.identity.OrganisationType;
-import be.loket.identity.Site;
-import be.loket.identity.SiteKind;
-import be.loket.identity.StaffUser;
+import be.loket.letters.SenderValues;
 import be.loket.platform.PortalLinks;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -34,37 +27,19 @@ import org.springframework.stereotype.Component;
 public class LetterValues {
     private static final Logger LOG = LoggerFactory.getLogger(LetterValues.class);
 
-    private final Directory directory;
+    private final SenderValues sender;
     private final ObjectProvider<PortalLinks> portalLinks;
     private final MessageSource messages;
 
-    LetterValues(Directory directory, ObjectProvider<PortalLinks> portalLinks, MessageSource messages) {
-        this.directory = directory;
+    LetterValues(SenderValues sender, ObjectProvider<PortalLinks> portalLinks, MessageSource messages) {
+        this.sender = sender;
         this.portalLinks = portalLinks;
         this.messages = messages;
     }
 
     /** Contact, office and portal values for a letter to this citizen in their language; {@code worker} is a username or null. */
     public Map<String, String> common(UUID tenantId, UUID personId, String worker, Locale locale) {
-        Map<String, String> v = new HashMap<>();
-        List<Organisation> organisations = directory.organisations();
-        StaffUser user = worker == null ? null
-                : directory.users().stream().filter(u -> u.username().equals(worker) && u.enabled()).findFirst().orElse(null);
-        Organisation service = organisations.stream()
-                .filter(o -> user != null ? o.id().equals(user.organisationId()) : o.type() == OrganisationType.SOCIAL_SERVICE)
-                .findFirst().or(() -> organisations.stream().filter(o -> o.type() == OrganisationType.SOCIAL_SERVICE).findFirst())
-                .orElse(null);
-        String serviceName = service == null ? text("letters.value.service", locale) : service.name();
-        v.put("workerName", user != null ? user.displayName() : serviceName);
-        v.put("workerEmail", user != null && notBlank(user.email()) ? user.email()
-                : service != null && notBlank(service.email()) ? service.email() : text("letters.value.noEmail", locale));
-        v.put("workerPhone", service != null && notBlank(service.phone()) ? service.phone() : text("letters.value.noPhone", locale));
-        Site office = directory.sites().stream().filter(Site::active)
-                .min(Comparator.comparing((Site s) -> s.kind() != SiteKind.MAIN_OFFICE)).orElse(null);
-        v.put("officeName", office == null ? serviceName : office.name());
-        v.put("officeAddress", office == null ? text("letters.value.noAddress", locale) : address(office));
-        v.put("officeHours", office == null || !notBlank(office.openingHours()) ? text("letters.value.noHours", locale)
-                : office.openingHours());
+        Map<String, String> v = new HashMap<>(sender.of(worker, locale));
         String link = portalLink(tenantId, personId);
         v.put("portalLink", link == null ? text("letters.value.portalFallback", locale) : link);
         if (link != null) {
@@ -107,12 +82,6 @@ public class LetterValues {
     /** "1 januari 2027": the date as the citizen writes it. */
     public static String date(LocalDate date, Locale locale) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
-    }
-
-    private static String address(Site s) {
-        String street = s.street() == null ? "" : s.street();
-        String town = ((s.postalCode() == null ? "" : s.postalCode() + " ") + (s.city() == null ? "" : s.city())).strip();
-        return street.isEmpty() ? town : town.isEmpty() ? street : street + ", " + town;
     }
 
     private static boolean notBlank(String s) {
