@@ -74,10 +74,12 @@ public class Applications {
     private final MessageSource messages;
     private final Clock clock;
     private final int proofValidityMonths;
+    private final int proofsDeadlineDays;
 
     Applications(JdbcClient jdbc, AuditLog audit, People people, Households households, Dossiers dossiers, Documents documents,
             Eligibility eligibility, ApplicationEventPublisher events, MessageSource messages, Clock clock,
-            @Value("${loket.applications.proof-validity-months:6}") int proofValidityMonths) {
+            @Value("${loket.applications.proof-validity-months:6}") int proofValidityMonths,
+            @Value("${loket.applications.proofs-deadline-days:14}") int proofsDeadlineDays) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.people = people;
@@ -89,6 +91,7 @@ public class Applications {
         this.messages = messages;
         this.clock = clock;
         this.proofValidityMonths = proofValidityMonths;
+        this.proofsDeadlineDays = proofsDeadlineDays;
     }
 
     record Row(UUID id, UUID personId, UUID dossierId, String rightId, ApplicationStatus status, LocalDate appliedOn,
@@ -348,6 +351,48 @@ public class Applications {
         bump(actor, id, version, "status = '" + next.name() + "'");
         history(actor, id, "STATUS", row.status() + " -> " + next);
         audit.write(AuditLog.Action.UPDATE, AUDIT_TYPE, id, "status " + next);
+        if (next == ApplicationStatus.WAITING_FOR_PROOFS) {
+            askForMissingProofs(actor, row, version + 1);
+        }
+    }
+
+    /**
+     * Asks the citizen again for the proofs still missing (after they sent some, or when the deadline
+     * passed): a new letter with only what is still requested or refused. Only while waiting for proofs.
+     */
+    public void requestProofs(UUID id, long version) {
+        Actor actor = worker();
+        Row row = load(actor, id);
+        var v = new Validation();
+        if (row.status() != ApplicationStatus.WAITING_FOR_PROOFS) {
+            v.add("proofs", "applications.proofs.request.notWaiting");
+        } else if (missingProofs(actor, id).isEmpty()) {
+            v.add("proofs", "applications.proofs.request.noneMissing");
+        }
+        v.throwIfInvalid();
+        bump(actor, id, version, null);
+        audit.write(AuditLog.Action.UPDATE, AUDIT_TYPE, id, "proofs requested again");
+        askForMissingProofs(actor, row, version + 1);
+    }
+
+    /** The proofs the citizen still has to send: requested and not handed in, or refused. */
+    private List<LocalizedText> missingProofs(Actor actor, UUID id) {
+        return jdbc.sql("""
+                        select label_nl, label_fr, label_en from application_proof
+                        where application_id = ? and tenant_id = ? and status in ('REQUESTED', 'REFUSED') order by position""")
+                .params(id, actor.tenantId())
+                .query((rs, n) -> new LocalizedText(rs.getString("label_nl"), rs.getString("label_fr"), rs.getString("label_en"))).list();
+    }
+
+    /** Publishes the request (the letter follows after the commit, ADR 0511); nothing missing asks nothing. */
+    private void askForMissingProofs(Actor actor, Row row, long newVersion) {
+        List<LocalizedText> missing = missingProofs(actor, row.id());
+        if (missing.isEmpty()) {
+            return;
+        }
+        LocalDate deadline = LocalDate.now(clock).plusDays(proofsDeadlineDays);
+        history(actor, row.id(), "PROOFS_REQUESTED", missing.size() + " until " + deadline);
+        events.publishEvent(new ProofsRequested(actor.tenantId(), row.id(), newVersion, row.personId(), row.rightId(), missing, deadline));
     }
 
     /** A proof handed in (at the desk or by upload); {@code documentId} is the stored file, if any. */

@@ -80,6 +80,15 @@ public class PortalLogin {
         return (int) codeValidity.toMinutes();
     }
 
+    /** Wrong tries after which a code stops working (the texts name the configured number). */
+    public int maxWrong() {
+        return maxWrong;
+    }
+
+    public int codesPerLinkPerHour() {
+        return codesPerLinkPerHour;
+    }
+
     /** Where the code for this link goes, or null when the record has no usable phone or e-mail. */
     @Transactional(readOnly = true)
     public Recipient recipient(PersonalLinks.Link link) {

@@ -1,15 +1,15 @@
 package be.loket.campaigns;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import be.loket.outreach.ListType;
+import be.loket.outreach.OutreachFixture;
 import be.loket.person.People;
 import be.loket.person.PersonDetails;
 import be.loket.platform.SystemActor;
 import be.loket.support.DemoRecords;
-import be.loket.support.ImportJobs;
 import be.loket.support.Staff;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,13 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Worklist entries the real way (as in outreach's own tests): fictitious citizens, a data-sharing agreement
- * and a rent-arrears list imported through the UI; every tenant on it lands on the contact worklist.
+ * Worklist entries the real way (outreach's own {@link OutreachFixture} steps): fictitious citizens, a data-sharing
+ * agreement and a rent-arrears list imported through the UI; every tenant on it lands on the contact worklist.
  */
 record CampaignFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, People people) {
 
@@ -51,18 +50,8 @@ record CampaignFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
 
     /** Imports a rent-arrears list with these citizens, most months in arrears first (the worklist's order), and returns their entries. */
     List<UUID> onArrearsList(List<Citizen> citizens) throws Exception {
-        UUID partner = jdbc.sql("select id from organisation where tenant_id = ? and type = 'SOCIAL_HOUSING_COMPANY'").param(tenant())
-                .query(UUID.class).single();
-        mvc.perform(post("/outreach/agreements").with(Staff.as(users, "demo-teamlead")).with(csrf())
-                        .param("partnerId", partner.toString()).param("purpose", "Huurders met achterstal contacteren")
-                        .param("legalBasis", "PUBLIC_TASK").param("legalBasisDetail", "Decreet lokaal sociaal beleid")
-                        .param("retentionDays", "365").param("validFrom", "01/01/2025")
-                        .param("fields", "INSZ", "LAST_NAME", "FIRST_NAME", "BIRTH_DATE", "STREET", "HOUSE_NUMBER", "POSTAL_CODE",
-                                "ARREARS_AMOUNT", "MONTHS_IN_ARREARS")
-                        .param("listTypes", "RENT_ARREARS"))
-                .andExpect(status().is3xxRedirection());
-        UUID agreement = jdbc.sql("select id from outreach_agreement where partner_id = ? order by created_at desc limit 1")
-                .param(partner).query(UUID.class).single();
+        var outreach = new OutreachFixture(mvc, jdbc, users, people);
+        UUID agreement = outreach.agreement("SOCIAL_HOUSING_COMPANY", ListType.RENT_ARREARS);
         StringBuilder csv = new StringBuilder("Rijksregisternummer;Naam;Voornaam;Achterstal;Maanden achterstal\n");
         int i = 0;
         for (Citizen c : citizens) {
@@ -70,20 +59,8 @@ record CampaignFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
                     .append("\"").append(900 - 10 * i).append(",50\";").append(Math.max(1, 6 - i)).append('\n');
             i++;
         }
-        String location = mvc.perform(multipart("/outreach/uploads")
-                        .file(new MockMultipartFile("file", "achterstallen.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
-                        .param("agreementId", agreement.toString()).param("listType", "RENT_ARREARS")
-                        .with(Staff.as(users, "demo-socialworker")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        UUID upload = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-        String job = mvc.perform(post("/outreach/uploads/" + upload + "/import").param("mode", "ALL")
-                        .with(Staff.as(users, "demo-socialworker")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        UUID jobId = UUID.fromString(job.substring(job.lastIndexOf('/') + 1));
-        String state = ImportJobs.await(jdbc, jobId);
-        if (!"DONE".equals(state)) {
-            throw new AssertionError("import job " + jobId + " ended " + state);
-        }
+        outreach.importUpload(outreach.upload(agreement, ListType.RENT_ARREARS, "achterstallen.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)), "ALL");
         return citizens.stream().map(c -> entryOf(c.last())).toList();
     }
 

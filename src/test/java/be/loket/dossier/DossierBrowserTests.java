@@ -33,7 +33,7 @@ class DossierBrowserTests extends BrowserTestBase {
         desk.getByLabel("Naam, rijksregisternummer of geboortedatum").fill("Öztürk");
         desk.locator("form.search-form button[type=submit]").click();
         Browser.assertAccessible(desk);
-        desk.locator("a", new Page.LocatorOptions().setHasText("12/03/1984")).first().click();
+        desk.locator("a", new Page.LocatorOptions().setHasText("Ayşe Öztürk · 12/03/1984")).first().click();
         assertThat(desk.locator("h1")).hasText("Nieuwe vraag van Ayşe Öztürk");
         Browser.assertAccessible(desk);
         desk.getByLabel("Kanaal").selectOption(new SelectOption().setLabel("Aan de balie"));

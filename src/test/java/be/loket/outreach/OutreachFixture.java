@@ -21,8 +21,11 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Steps the outreach tests share: agreements, uploads and imports through the UI, fictitious citizens. */
-record OutreachFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, People people) {
+/**
+ * Steps the outreach tests share: agreements, uploads and imports through the UI, fictitious citizens.
+ * Public for the tests of modules built on worklists (campaigns), so the import steps exist once.
+ */
+public record OutreachFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, People people) {
 
     UUID tenant() {
         return DemoRecords.tenant(jdbc, "demodorp");
@@ -33,7 +36,7 @@ record OutreachFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
     }
 
     /** Records an agreement through the UI as the team lead; every field allowed. */
-    UUID agreement(String partnerType, ListType... types) throws Exception {
+    public UUID agreement(String partnerType, ListType... types) throws Exception {
         UUID partner = partner(partnerType);
         var request = post("/outreach/agreements").with(Staff.as(users, "demo-teamlead")).with(csrf())
                 .param("partnerId", partner.toString()).param("purpose", "Rechthebbenden op de huurtoelage vinden")
@@ -47,7 +50,7 @@ record OutreachFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
     }
 
     /** Uploads a file as the social worker and returns the upload's id from the redirect. */
-    UUID upload(UUID agreement, ListType type, String fileName, byte[] content) throws Exception {
+    public UUID upload(UUID agreement, ListType type, String fileName, byte[] content) throws Exception {
         String location = mvc.perform(multipart("/outreach/uploads").file(new MockMultipartFile("file", fileName, "text/csv", content))
                         .param("agreementId", agreement.toString()).param("listType", type.name())
                         .with(Staff.as(users, "demo-socialworker")).with(csrf()))
@@ -56,7 +59,7 @@ record OutreachFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
     }
 
     /** Imports an upload with the given mode (a background job: waits until it is done) and returns the import's id. */
-    UUID importUpload(UUID upload, String mode) throws Exception {
+    public UUID importUpload(UUID upload, String mode) throws Exception {
         UUID job = startImport(upload, mode);
         String state = awaitJob(job);
         if (!"DONE".equals(state)) {

@@ -13,6 +13,8 @@ import be.loket.support.LoketTest;
 import be.loket.support.Staff;
 import be.loket.support.WebTestBase;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,8 @@ class RentArrearsWorklistTests extends WebTestBase {
     People people;
     @Autowired
     PartnerFacts partnerFacts;
+    @Autowired
+    Worklists worklists;
     OutreachFixture fx;
 
     @BeforeEach
@@ -97,5 +101,39 @@ class RentArrearsWorklistTests extends WebTestBase {
                 .query(String.class).single()).isEqualTo("1/1");
         assertThat(jdbc.sql("select count(*) from outreach_worklist_entry where import_id = ?").param(importId).query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theContactListIsPagedByTheDatabaseInTheOrderOfTheWholeList() throws Exception {
+        UUID agreement = fx.agreement("SOCIAL_HOUSING_COMPANY", ListType.RENT_ARREARS);
+        StringBuilder csv = new StringBuilder("Naam,Voornaam,Geboortedatum,Achterstal,Maanden achterstal\n");
+        for (int i = 1; i <= 5; i++) {
+            csv.append("Pagina-").append(i).append(",Kim,1980-01-0").append(i).append(",\"").append(100 * i).append(",00\",").append(i)
+                    .append('\n');
+        }
+        fx.importUpload(fx.upload(agreement, ListType.RENT_ARREARS, "pagina.csv", csv.toString().getBytes(StandardCharsets.UTF_8)), "ALL");
+        Locale nl = Locale.forLanguageTag("nl");
+        List<WorklistEntry> all = SystemActor.runAs(fx.tenant(), "outreach-test", () -> worklists.entries(Worklists.RENT_ARREARS, nl));
+        assertThat(all.size()).isGreaterThanOrEqualTo(5);
+        long audited = jdbc.sql("select count(*) from audit_event where entity_type = 'OUTREACH_WORKLIST' and detail = 'entries=2 offset=2'")
+                .query(Long.class).single();
+
+        List<WorklistEntry> page2 = SystemActor.runAs(fx.tenant(), "outreach-test",
+                () -> worklists.entries(Worklists.RENT_ARREARS, nl, 2, 2));
+        assertThat(page2).isEqualTo(all.subList(2, 4));
+        // The read is audited with what was read: two entries, not the whole list cut afterwards.
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'OUTREACH_WORKLIST' and detail = 'entries=2 offset=2'")
+                .query(Long.class).single()).isEqualTo(audited + 1);
+        assertThat(SystemActor.runAs(fx.tenant(), "outreach-test", () -> worklists.entries(Worklists.RENT_ARREARS, nl, all.size(), 2)))
+                .isEmpty();
+        // The highest arrears of this list come before the lower ones, as on the whole list.
+        assertThat(all.stream().filter(e -> e.personName().endsWith("Pagina-5") || e.personName().endsWith("Pagina-1"))
+                .map(WorklistEntry::personName)).containsExactly("Kim Pagina-5", "Kim Pagina-1");
+        long open = all.stream().filter(e -> e.status() == WorklistEntry.Status.OPEN).count();
+        assertThat(SystemActor.runAs(fx.tenant(), "outreach-test", () -> worklists.lists(nl)))
+                .anySatisfy(l -> {
+                    assertThat(l.key()).isEqualTo(Worklists.RENT_ARREARS);
+                    assertThat((long) l.open()).isEqualTo(open);
+                });
     }
 }

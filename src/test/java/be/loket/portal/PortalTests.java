@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -51,6 +53,8 @@ class PortalTests extends WebTestBase {
     Applications applications;
     @Autowired
     LetterDispatch dispatch;
+    @Autowired
+    PortalLogin login;
 
     PortalFixture fx;
     ApplicationFixtures apps;
@@ -182,6 +186,44 @@ class PortalTests extends WebTestBase {
         session.perform(get("/portal/home")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'PORTAL_CODE' and detail like 'wrong code%' and username = ?")
                 .param("citizen:" + person).query(Long.class).single()).isEqualTo(5);
+    }
+
+    /**
+     * The texts name the configured validity and number of wrong tries, not fixed numbers: with other
+     * settings (here set on the shared bean, restored afterwards, so no second context is needed) the
+     * pages show the other numbers.
+     */
+    @Test
+    void theCodeTextsNameTheConfiguredMinutesAndWrongTries() throws Exception {
+        PortalLogin target = AopTestUtils.getTargetObject(login);
+        Object validity = ReflectionTestUtils.getField(target, "codeValidity");
+        Object maxWrong = ReflectionTestUtils.getField(target, "maxWrong");
+        ReflectionTestUtils.setField(target, "codeValidity", Duration.ofMinutes(25));
+        ReflectionTestUtils.setField(target, "maxWrong", 3);
+        try {
+            UUID person = fx.citizen("demodorp", "Yara");
+            PortalFixture.Visitor session = sendCode(fx.link("demodorp", person), PortalFixture.newClient());
+            session.perform(get("/portal/login/code?sent").header("Accept-Language", "nl"))
+                    .andExpect(content().string(Matchers.containsString("De code werkt 25 minuten.")));
+            String code = CapturedMessages.lastCodeFor(fx.emailOf(person)).orElseThrow();
+            String wrong = code.equals("000000") ? "111111" : "000000";
+            session.perform(post("/portal/login/code").param("code", wrong).with(csrf()).header("Accept-Language", "nl"))
+                    .andExpect(content().string(Matchers.containsString("U kunt nog 2 keer proberen.")));
+            session.perform(post("/portal/login/code").param("code", wrong).with(csrf()).header("Accept-Language", "nl"));
+            session.perform(post("/portal/login/code").param("code", wrong).with(csrf()).header("Accept-Language", "nl"))
+                    .andExpect(content().string(Matchers.containsString("U typte 3 keer een verkeerde code.")));
+
+            UUID other = fx.citizen("demodorp", "Youssef");
+            PortalFixture.Visitor late = sendCode(fx.link("demodorp", other), PortalFixture.newClient());
+            jdbc.sql("update portal_code set expires_at = ? where link_id in (select id from portal_link where person_id = ?)")
+                    .params(OffsetDateTime.now().minusSeconds(1), other).update();
+            late.perform(post("/portal/login/code").param("code", CapturedMessages.lastCodeFor(fx.emailOf(other)).orElseThrow())
+                            .with(csrf()).header("Accept-Language", "fr"))
+                    .andExpect(content().string(Matchers.containsString("Ce code ne fonctionne plus : il a plus de 25 minutes.")));
+        } finally {
+            ReflectionTestUtils.setField(target, "codeValidity", validity);
+            ReflectionTestUtils.setField(target, "maxWrong", maxWrong);
+        }
     }
 
     @Test

@@ -113,6 +113,11 @@ class ApplicationController {
         return change(id, model, flash, () -> applications.changeStatus(id, version, status));
     }
 
+    @PostMapping("/applications/{id}/proofs/request")
+    String requestProofs(@PathVariable UUID id, @RequestParam long version, Model model, RedirectAttributes flash) {
+        return change(id, model, flash, () -> applications.requestProofs(id, version));
+    }
+
     @PostMapping("/applications/{id}/proofs/{proofId}/{action:receive|accept|refuse}")
     String proof(@PathVariable UUID id, @PathVariable UUID proofId, @PathVariable String action, @RequestParam long version,
             @ModelAttribute("proofForm") ProofForm form, Model model, RedirectAttributes flash) {

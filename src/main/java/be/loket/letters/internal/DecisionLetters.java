@@ -4,6 +4,7 @@ import be.loket.applications.ApplicationDecided;
 import be.loket.applications.ApplicationView;
 import be.loket.applications.Applications;
 import be.loket.applications.DecisionOutcome;
+import be.loket.applications.ProofsRequested;
 import be.loket.applications.ReminderDue;
 import be.loket.eligibility.Eligibility;
 import be.loket.eligibility.LocalizedText;
@@ -28,8 +29,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the letters that follow from applications: the decision letter (granted, refused, postponed)
- * and the reminders (a missing monthly proof, the renewal). Each listener runs after the decision or
+ * Sends the letters that follow from applications: the decision letter (granted, refused, postponed),
+ * the request for the proofs still missing (ADR 0511) and the reminders (a missing monthly proof, the renewal). Each listener runs after the decision or
  * reminder committed, in a transaction of its own, as the system user of the application's
  * municipality (ADR 0505): a failure can never undo the decision, and the event publication stays
  * incomplete in the registry to be delivered again. The letter's reference makes a second delivery
@@ -66,6 +67,26 @@ class DecisionLetters {
     @ApplicationModuleListener
     void on(ReminderDue due) {
         SystemActor.runAs(due.tenantId(), SYSTEM_USER, () -> remind(due));
+    }
+
+    @ApplicationModuleListener
+    void on(ProofsRequested requested) {
+        SystemActor.runAs(requested.tenantId(), SYSTEM_USER, () -> askForProofs(requested));
+    }
+
+    /** What the citizen still has to send, by when and how; one letter per request (the application's version). */
+    LetterSent askForProofs(ProofsRequested requested) {
+        ApplicationView app = applications.get(requested.applicationId());
+        Person person = people.get(requested.personId());
+        Locale locale = Locale.forLanguageTag(person.language());
+        Map<String, String> v = base(requested.tenantId(), app, person, eligibility.right(requested.rightId()), locale);
+        String deadline = LetterValues.date(requested.deadline(), locale);
+        v.put("deadline", deadline);
+        v.put("proofs", list(requested.missing(), locale));
+        String sms = sms(v, locale, "letters.sms.proofs", person.firstName(), v.get("rightName"), deadline);
+        v.remove(LetterValues.PORTAL_LINK_ISSUED);
+        return dispatch.send(new LetterOrder(requested.personId(), "proofs-requested", v, sms, false,
+                "proofs:" + requested.applicationId() + ":" + requested.version()));
     }
 
     /** The template for a decision: the rent allowance has its own granted and refused letters. */

@@ -42,14 +42,25 @@ public class ContactWorklist {
 
     /** Open entries first, highest arrears first. */
     public List<Entry> entries(boolean includeClosed) {
+        return entries(includeClosed, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page in the order of {@link #entries(boolean)}, cut by the database (a long list is never loaded
+     * whole); the entry id settles ties so pages neither overlap nor skip. Each read is audited.
+     */
+    public List<Entry> entries(boolean includeClosed, int offset, int limit) {
         Actor actor = OutreachAccess.worker();
         List<Entry> entries = jdbc.sql(SELECT + """
                         where w.tenant_id = ? and (? or w.status <> 'CLOSED')
-                        order by case w.status when 'OPEN' then 0 when 'CONTACTED' then 1 else 2 end, w.months desc, w.amount desc, r.last_name""")
-                .params(actor.tenantId(), includeClosed)
+                        order by case w.status when 'OPEN' then 0 when 'CONTACTED' then 1 else 2 end, w.months desc, w.amount desc, r.last_name,
+                                 w.id
+                        limit ? offset ?""")
+                .params(actor.tenantId(), includeClosed, Math.max(0, limit), Math.max(0, offset))
                 .query(ContactWorklist::entry)
                 .list();
-        audit.write(AuditLog.Action.READ, "OUTREACH_WORKLIST", null, "entries=" + entries.size());
+        audit.write(AuditLog.Action.READ, "OUTREACH_WORKLIST", null, "entries=" + entries.size()
+                + (offset > 0 || limit < Integer.MAX_VALUE ? " offset=" + offset : ""));
         return entries;
     }
 

@@ -67,8 +67,7 @@ class OutreachWorklists implements Worklists {
     public List<WorklistEntry> entries(String listKey, Locale locale, int offset, int limit) {
         OutreachAccess.worker();
         if (RENT_ARREARS.equals(listKey)) {
-            List<ContactWorklist.Entry> rows = contacts.entries(false);
-            rows = rows.subList(Math.min(offset, rows.size()), (int) Math.min(rows.size(), (long) offset + limit));
+            List<ContactWorklist.Entry> rows = contacts.entries(false, offset, limit);
             Map<UUID, UUID> dossierOf = dossiersOf(rows.stream().map(e -> e.row().personId()).filter(Objects::nonNull).toList());
             List<WorklistEntry> result = new ArrayList<>(rows.size());
             for (ContactWorklist.Entry e : rows) {

@@ -71,6 +71,7 @@ class PortalLoginController {
         response.setStatus(sent == PortalLogin.Sent.LINK_LIMIT || sent == PortalLogin.Sent.CLIENT_LIMIT
                 ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.SERVICE_UNAVAILABLE.value());
         model.addAttribute("problem", "portal.send." + sent.name());
+        model.addAttribute("codesPerHour", login.codesPerLinkPerHour());
         model.addAttribute("recipient", login.recipient(link.get()));
         return Pages.page(model, "/portal/login", "portal/login");
     }
@@ -111,6 +112,7 @@ class PortalLoginController {
         model.addAttribute("recipient", login.recipient(link.get()));
         model.addAttribute("sent", false);
         model.addAttribute("minutes", login.codeMinutes());
+        model.addAttribute("maxWrong", login.maxWrong());
         return Pages.page(model, "/portal/login/code", "portal/code");
     }
 
