@@ -7,22 +7,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import be.loket.support.LoketTest;
-import be.loket.support.WebTestBase;
 import com.jayway.jsonpath.JsonPath;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /** Starting from a rights check over the API: the check's facts come along and the evaluation says what is still missing. */
 @LoketTest
-class ApplicationApiTests extends WebTestBase {
-    @Autowired
-    Applications applications;
+class ApplicationApiTests extends ApplicationTestBase {
 
     @Test
     void startFromARightsCheckWithItsFacts() throws Exception {
-        UUID person = new ApplicationFixtures(applications, jdbc, users).freshPerson();
+        UUID person = fx.freshPerson();
         mvc.perform(post("/api/v1/applications").with(httpBasic("demo-socialworker", "demo")).contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "en").content("""
                                 {"personId": "%s", "rightId": "huurtoelage", "facts": {"household.isTenant": "misschien"}}""".formatted(person)))

@@ -3,16 +3,13 @@ package be.loket.applications;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import be.loket.support.Browser;
+import be.loket.support.BrowserTestBase;
 import be.loket.support.LoketTest;
 import com.microsoft.playwright.Page;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -21,33 +18,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * axe-core finds no WCAG 2.1 AA violation on any of these pages.
  */
 @LoketTest
-class ApplicationBrowserTests {
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class ApplicationBrowserTests extends BrowserTestBase {
     @Autowired
     Applications applications;
     @Autowired
     be.loket.committee.Committee committee;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     UserDetailsService users;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
-    }
 
     @Test
     void applicationDecisionPaymentListAndSessionPagesWorkAndAreAccessible() {
@@ -55,8 +32,7 @@ class ApplicationBrowserTests {
         UUID ready = fx.readyApplication(fx.freshPerson());
         UUID person = fx.freshPerson();
 
-        Page worker = browser.newPage(base());
-        Browser.logIn(worker, "demo-socialworker", "demo");
+        Page worker = loggedIn("demo-socialworker");
         worker.navigate("/persons/" + person);
         Browser.assertAccessible(worker);
         worker.getByText("Aanvraag starten").first().click();
@@ -81,8 +57,7 @@ class ApplicationBrowserTests {
         assertThat(worker.locator("h1")).hasText("Voorstellen om te bevestigen");
         Browser.assertAccessible(worker);
 
-        Page lead = browser.newPage(base());
-        Browser.logIn(lead, "demo-teamlead", "demo");
+        Page lead = loggedIn("demo-teamlead");
         lead.navigate("/applications/" + ready);
         Browser.assertAccessible(lead);
         lead.getByText("Beslissen").first().click();
@@ -97,8 +72,7 @@ class ApplicationBrowserTests {
         assertThat(lead.locator("main")).containsText("Betaaldag");
         Browser.assertAccessible(lead);
 
-        Page member = browser.newPage(base());
-        Browser.logIn(member, "demo-committee", "demo");
+        Page member = loggedIn("demo-committee");
         member.navigate("/committee");
         Browser.assertAccessible(member);
         member.getByLabel("Leden").fill("Marc Dewilde (voorzitter)\nGriet Van Hoorebeke");
@@ -116,8 +90,7 @@ class ApplicationBrowserTests {
         UUID ready = fx.readyApplication(fx.freshPerson());
         fx.run("demo-teamlead", () -> committee.setRoute("huurtoelage", "BCSD"));
         try {
-            Page member = browser.newPage(base());
-            Browser.logIn(member, "demo-committee", "demo");
+            Page member = loggedIn("demo-committee");
             member.navigate("/committee");
             member.getByLabel("Leden").fill("Marc Dewilde (voorzitter)\nAnnelies Verbruggen");
             member.getByText("Zitting plannen", new Page.GetByTextOptions().setExact(true)).last().click();

@@ -1,7 +1,6 @@
 package be.loket.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -9,27 +8,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import be.loket.support.LoketTest;
-import be.loket.support.Staff;
-import be.loket.support.WebTestBase;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The application pages: start from the citizen, the checklist, refusals with their message, the payment list download. */
 @LoketTest
-class ApplicationUiTests extends WebTestBase {
-    @Autowired
-    Applications applications;
-
-    MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder r) {
-        return r.with(Staff.as(users, user)).with(csrf()).header("Accept-Language", "nl");
-    }
+class ApplicationUiTests extends ApplicationTestBase {
 
     @Test
     void aWorkerStartsFromTheCitizenAndWorksTheChecklist() throws Exception {
-        var fx = new ApplicationFixtures(applications, jdbc, users);
         UUID person = fx.freshPerson();
         mvc.perform(as("demo-socialworker", get("/persons/" + person))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("/applications/new?person=" + person)));

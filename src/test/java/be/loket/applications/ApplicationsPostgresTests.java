@@ -8,26 +8,17 @@ import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The same story on a real PostgreSQL: migrations, decision, grant, payment list and the single reminder. */
 @LoketPostgresTest
-class ApplicationsPostgresTests {
-    @Autowired
-    Applications applications;
+class ApplicationsPostgresTests extends ApplicationTestBase {
     @Autowired
     Payments payments;
     @Autowired
     Reminders reminders;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void grantPaymentListAndReminderOnPostgres() {
-        var fx = new ApplicationFixtures(applications, jdbc, users);
         UUID id = fx.readyApplication(fx.freshPerson());
         fx.run("demo-teamlead", () -> applications.decide(id, fx.version(id),
                 new Decide("GRANTED", "70.00", "2030-01-01", "2030-12-31", null, null, null, null)));

@@ -16,33 +16,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** An application's life: checklist from the rule, proof reuse, facts and evaluation, decisions, grant, locking, audit, tenants. */
 @LoketTest
-class ApplicationsTests {
-    @Autowired
-    Applications applications;
+class ApplicationsTests extends ApplicationTestBase {
     @Autowired
     Dossiers dossiers;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
-
-    static String violation(Throwable e) {
-        return ((InvalidInputException) e).violations().get(0).messageKey();
-    }
 
     @Test
     void checklistComesFromTheRuleAndValidProofsOnFileAreReusedNotAskedAgain() {

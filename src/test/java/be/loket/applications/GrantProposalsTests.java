@@ -3,7 +3,6 @@ package be.loket.applications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.loket.platform.InvalidInputException;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.StaleVersionException;
 import be.loket.support.DemoRecords;
@@ -13,11 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Renewals and automatic grants are proposed by the daily job from the renewal date on, for the whole of
@@ -25,21 +21,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * (2033; tomorrow for automatic granting), because a run is claimed once per municipality and day.
  */
 @LoketTest
-class GrantProposalsTests {
-    @Autowired
-    Applications applications;
+class GrantProposalsTests extends ApplicationTestBase {
     @Autowired
     GrantProposals proposals;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
 
     /** A rent allowance granted for {@code year}, its proofs accepted until {@code proofsValidUntil} (null: the default months). */
     UUID grantedFor(int year, String proofsValidUntil) {
@@ -69,10 +53,6 @@ class GrantProposalsTests {
 
     UUID personOf(UUID application) {
         return jdbc.sql("select person_id from application where id = ?").param(application).query(UUID.class).single();
-    }
-
-    static String violation(Throwable e) {
-        return ((InvalidInputException) e).violations().get(0).messageKey();
     }
 
     @Test

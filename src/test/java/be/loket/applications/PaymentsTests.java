@@ -8,29 +8,14 @@ import be.loket.support.LoketTest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The finance department's monthly list: every grant running in the month, one payment day, totals. */
 @LoketTest
-class PaymentsTests {
-    @Autowired
-    Applications applications;
+class PaymentsTests extends ApplicationTestBase {
     @Autowired
     Payments payments;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
 
     UUID granted(String from, String until, String amount) {
         UUID id = fx.readyApplication(fx.freshPerson());

@@ -9,21 +9,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import be.loket.support.LoketTest;
 import be.loket.support.Staff;
-import be.loket.support.WebTestBase;
 import java.io.ByteArrayOutputStream;
 import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 
 /** Proofs uploaded at the desk go through the documents module: checked by content, nothing kept when refused, served only to readers. */
 @LoketTest
-class ProofUploadTests extends WebTestBase {
-    @Autowired
-    Applications applications;
+class ProofUploadTests extends ApplicationTestBase {
 
     static byte[] pdf() throws Exception {
         try (PDDocument doc = new PDDocument(); var out = new ByteArrayOutputStream()) {
@@ -40,7 +36,6 @@ class ProofUploadTests extends WebTestBase {
 
     @Test
     void aRenamedProgramIsRefusedAndAPdfBecomesTheReceivedProof() throws Exception {
-        var fx = new ApplicationFixtures(applications, jdbc, users);
         UUID id = fx.as("demo-socialworker", () -> applications.start(new StartApplication(fx.freshPerson(), "huurtoelage", null)));
         UUID proof = fx.as("demo-socialworker", () -> applications.get(id)).proofs().get(0).id();
         long v = fx.version(id);

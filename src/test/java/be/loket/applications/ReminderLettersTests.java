@@ -15,11 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The reminders reach the citizen as letters on their preferred channel: a missing monthly proof gives
@@ -28,23 +25,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * because a job run is claimed once per municipality and day.
  */
 @LoketTest
-class ReminderLettersTests {
-    @Autowired
-    Applications applications;
+class ReminderLettersTests extends ApplicationTestBase {
     @Autowired
     Reminders reminders;
     @Autowired
     People people;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
 
     UUID citizenByEmail(String first) {
         UUID tenant = DemoRecords.tenant(jdbc, "demodorp");

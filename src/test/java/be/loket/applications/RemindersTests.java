@@ -3,39 +3,23 @@ package be.loket.applications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.loket.platform.InvalidInputException;
 import be.loket.support.LoketTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** A missing monthly proof gives exactly one reminder on the preferred channel; the renewal reminder goes out on 1 November. */
 @LoketTest
 @RecordApplicationEvents
-class RemindersTests {
-    @Autowired
-    Applications applications;
+class RemindersTests extends ApplicationTestBase {
     @Autowired
     Reminders reminders;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-    @Autowired
     ApplicationEvents events;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
 
     List<String> remindersOf(UUID application) {
         return jdbc.sql("""
@@ -56,7 +40,7 @@ class RemindersTests {
                 new Decide("GRANTED", "70.00", "2028-01-01", "2028-12-31", null, null, null, null)));
         fx.run("demo-socialworker", () -> applications.recordMonthlyProof(id, fx.version(id), "2028-03", null));
         assertThatThrownBy(() -> fx.run("demo-socialworker", () -> applications.recordMonthlyProof(id, fx.version(id), "2029-01", null)))
-                .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).messageKey())
+                .satisfies(e -> assertThat(violation(e))
                         .isEqualTo("applications.monthlyProof.outsidePeriod"));
 
         reminders.run(LocalDate.of(2028, 2, 9));
@@ -109,7 +93,7 @@ class RemindersTests {
         assertThat(proposed.periodFrom()).isEqualTo("2030-01-01");
         assertThat(proposed.periodUntil()).isEqualTo("2030-12-31");
         assertThatThrownBy(() -> fx.as("demo-socialworker", () -> applications.prepareRenewal(renewal)))
-                .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).messageKey())
+                .satisfies(e -> assertThat(violation(e))
                         .isEqualTo("applications.renewal.notGranted"));
     }
 }

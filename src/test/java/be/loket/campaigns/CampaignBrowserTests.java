@@ -49,8 +49,7 @@ class CampaignBrowserTests extends BrowserTestBase {
         fx.onArrearsList(citizens);
         List<String> methods = List.of("LETTER", "LETTER", "LETTER", "SMS", "SMS", "HOME_VISIT");
 
-        Page page = browser.newPage(base());
-        Browser.logIn(page, "demo-socialworker", "demo");
+        Page page = loggedIn("demo-socialworker");
         page.locator("nav a[href='/campaigns']").click();
         page.waitForURL("**/campaigns");
         Browser.assertAccessible(page);

@@ -37,13 +37,18 @@ record CampaignFixture(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, P
     }
 
     Citizen citizen(String first, String last, String phone, String email) {
+        return citizen(first, last, phone, email, "nl");
+    }
+
+    /** A fictitious citizen of Demodorp who reads letters in {@code language} (nl, fr or en). */
+    Citizen citizen(String first, String last, String phone, String email, String language) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         LocalDate birth = LocalDate.of(1950 + random.nextInt(45), 1 + random.nextInt(12), 1 + random.nextInt(28));
         String base = String.format("%02d%02d%02d%03d", birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(),
                 1 + random.nextInt(997));
         String insz = base + String.format("%02d", 97 - Long.parseLong(base) % 97);
         UUID id = SystemActor.runAs(tenant(), "campaign-test", () -> people.create(new PersonDetails(first, last, birth.toString(), insz,
-                "Lindenlaan", String.valueOf(1 + random.nextInt(200)), null, "9990", "Demodorp", phone, email, "LETTER", "nl", false, null),
+                "Lindenlaan", String.valueOf(1 + random.nextInt(200)), null, "9990", "Demodorp", phone, email, "LETTER", language, false, null),
                 true));
         return new Citizen(id, first, last, insz);
     }

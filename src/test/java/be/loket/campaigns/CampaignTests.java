@@ -107,6 +107,52 @@ class CampaignTests extends WebTestBase {
     }
 
     @Test
+    void aBatchOfADutchAndAFrenchLetterIsOneAccessiblePdfWithTheCampaignTitleAndEachLettersLanguage() throws Exception {
+        Citizen dutch = fx.citizen("Wout", CampaignFixture.unique("Taal"), null, null, "nl");
+        Citizen french = fx.citizen("Élise", CampaignFixture.unique("Langue"), null, null, "fr");
+        List<UUID> entries = fx.onArrearsList(List.of(dutch, french));
+        String name = "Tweetalig " + CampaignFixture.unique("Batch");
+        byte[] pdf = letters(fx.campaign(name, null, CampaignFixture.methods(entries, "LETTER", "LETTER")));
+        // The same letters each alone, to know how many pages each takes.
+        int dutchPages = pages(letters(fx.campaign("Alleen Nederlands", null, CampaignFixture.methods(entries, "LETTER"))));
+        int frenchPages = pages(letters(fx.campaign("Alleen Frans", null, Map.of(entries.get(1), "LETTER"))));
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var catalog = doc.getDocumentCatalog();
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Brieven van de campagne " + name);
+            var xmp = new org.apache.xmpbox.xml.DomXmpParser().parse(catalog.getMetadata().exportXMPMetadata());
+            assertThat(xmp.getDublinCoreSchema().getTitle()).as("XMP title, which viewers prefer").isEqualTo("Brieven van de campagne " + name);
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(catalog.getLanguage()).as("the municipality's language").isEqualTo("nl");
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(doc.getNumberOfPages()).isEqualTo(dutchPages + frenchPages);
+
+            // Every letter's own structure root is in the merged tree, each in the letter's language.
+            var top = (PDStructureElement) catalog.getStructureTreeRoot().getKids().get(0);
+            assertThat(catalog.getStructureTreeRoot().getKids()).hasSize(1);
+            assertThat(top.getStructureType()).isEqualTo("Document");
+            assertThat(top.getKids()).hasSize(2).allMatch(k -> k instanceof PDStructureElement e && e.getStructureType().equals("Part"));
+            assertThat(top.getKids()).extracting(k -> ((PDStructureElement) k).getLanguage()).containsExactlyInAnyOrder("nl", "fr");
+            List<String> bookmarks = new java.util.ArrayList<>();
+            for (PDOutlineItem item : catalog.getDocumentOutline().children()) {
+                bookmarks.add(item.getTitle());
+            }
+            assertThat(bookmarks).containsExactlyInAnyOrder(dutch.first() + " " + dutch.last(), french.first() + " " + french.last());
+        }
+    }
+
+    byte[] letters(UUID campaign) throws Exception {
+        return mvc.perform(get("/campaigns/" + campaign + "/letters.pdf").with(Staff.as(users, "demo-socialworker")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    static int pages(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        }
+    }
+
+    @Test
     void eachLetterVariantPrintsWithItsOwnLetterhead() throws Exception {
         List<Citizen> citizens = List.of(fx.citizen("Lotte", CampaignFixture.unique("Logo"), null, null),
                 fx.citizen("Mats", CampaignFixture.unique("Logo"), null, null),

@@ -3,46 +3,25 @@ package be.loket.committee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.loket.applications.ApplicationFixtures;
 import be.loket.applications.ApplicationStatus;
+import be.loket.applications.ApplicationTestBase;
 import be.loket.applications.ApplicationView;
-import be.loket.applications.Applications;
 import be.loket.applications.Decide;
 import be.loket.applications.DecisionOutcome;
 import be.loket.eligibility.Outcome;
-import be.loket.platform.InvalidInputException;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.SystemActor;
 import be.loket.support.LoketTest;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Decision routes, delegated decisions, BCSD sessions with agenda, decisions and closing. */
 @LoketTest
-class CommitteeTests {
-    @Autowired
-    Applications applications;
+class CommitteeTests extends ApplicationTestBase {
     @Autowired
     Committee committee;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
-
-    static String violation(Throwable e) {
-        return ((InvalidInputException) e).violations().get(0).messageKey();
-    }
 
     static Decide grant(String amount) {
         return new Decide("GRANTED", amount, "2026-11-01", "2026-12-31", null, null, null, null);

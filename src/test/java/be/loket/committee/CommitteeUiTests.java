@@ -1,36 +1,23 @@
 package be.loket.committee;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import be.loket.applications.ApplicationFixtures;
-import be.loket.applications.Applications;
+import be.loket.applications.ApplicationTestBase;
 import be.loket.support.LoketTest;
-import be.loket.support.Staff;
-import be.loket.support.WebTestBase;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The committee pages: the delegated decision with its refusal messages, sessions, agenda and minutes. */
 @LoketTest
-class CommitteeUiTests extends WebTestBase {
-    @Autowired
-    Applications applications;
-
-    MockHttpServletRequestBuilder as(String user, MockHttpServletRequestBuilder r) {
-        return r.with(Staff.as(users, user)).with(csrf()).header("Accept-Language", "nl");
-    }
+class CommitteeUiTests extends ApplicationTestBase {
 
     @Test
     void theTeamLeadDecidesTheRentAllowanceAloneAndBadInputIsNamed() throws Exception {
-        var fx = new ApplicationFixtures(applications, jdbc, users);
         UUID id = fx.readyApplication(fx.freshPerson());
         mvc.perform(as("demo-teamlead", get("/committee/applications/" + id + "/decide"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Alleenstaande moeder, huur weegt zwaar door.")))

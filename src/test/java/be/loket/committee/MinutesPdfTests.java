@@ -5,32 +5,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import be.loket.applications.ApplicationFixtures;
-import be.loket.applications.Applications;
+import be.loket.applications.ApplicationTestBase;
 import be.loket.applications.Decide;
 import be.loket.letters.PdfInfo;
 import be.loket.support.LoketTest;
 import be.loket.support.Staff;
-import be.loket.support.WebTestBase;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The minutes of a BCSD session as tagged PDF, for committee members and team leads only, every download audited. */
 @LoketTest
-class MinutesPdfTests extends WebTestBase {
-    @Autowired
-    Applications applications;
+class MinutesPdfTests extends ApplicationTestBase {
     @Autowired
     Committee committee;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
 
     @Test
     void theMinutesListEveryItemWithReportProposalEvaluationAndDecision() throws Exception {

@@ -25,8 +25,7 @@ class DossierBrowserTests extends BrowserTestBase {
         UUID ayse = DemoRecords.showcasePerson(jdbc);
 
         // Front desk: register the walk-in and open a dossier for Samira.
-        Page desk = browser.newPage(base());
-        Browser.logIn(desk, "demo-frontdesk", "demo");
+        Page desk = loggedIn("demo-frontdesk");
         desk.navigate("/intake");
         Browser.assertAccessible(desk);
         desk.getByText("Nieuw contact registreren").click();
@@ -51,8 +50,7 @@ class DossierBrowserTests extends BrowserTestBase {
         Browser.assertAccessible(desk);
 
         // Samira: finds it in My work and shares it with debt mediation.
-        Page owner = browser.newPage(base());
-        Browser.logIn(owner, "demo-socialworker", "demo");
+        Page owner = loggedIn("demo-socialworker");
         owner.navigate("/dossiers");
         Browser.assertAccessible(owner);
         owner.locator("#my-work a", new Page.LocatorOptions().setHasText("Ayşe Öztürk")).click();
@@ -69,8 +67,7 @@ class DossierBrowserTests extends BrowserTestBase {
         String dossierUrl = owner.url();
 
         // The partner: sees the shared dossier without the internal step, and adds a step.
-        Page partner = browser.newPage(base());
-        Browser.logIn(partner, "demo-partner", "demo");
+        Page partner = loggedIn("demo-partner");
         partner.navigate("/dossiers");
         Browser.assertAccessible(partner);
         partner.locator("#my-work a", new Page.LocatorOptions().setHasText("Ayşe Öztürk")).click();

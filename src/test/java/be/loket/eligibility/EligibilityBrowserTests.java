@@ -47,8 +47,7 @@ class EligibilityBrowserTests extends BrowserTestBase {
 
     @Test
     void socialWorkerRunsTheRightsCheck() {
-        Page page = browser.newPage(base());
-        Browser.logIn(page, "demo-socialworker", "demo");
+        Page page = loggedIn("demo-socialworker");
         UUID id = DemoRecords.showcasePerson(jdbc);
         page.navigate("/persons/" + id);
         page.getByText("Rechtencheck").first().click();

@@ -3,38 +3,21 @@ package be.loket.letters;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import be.loket.support.Browser;
+import be.loket.support.BrowserTestBase;
 import be.loket.support.LoketTest;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The administrator goes from the letters page (print queue) to the templates and the letterhead logo, checks a
  * text for readability; axe-core finds nothing on any page.
  */
 @LoketTest
-class LetterTemplateBrowserTests {
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class LetterTemplateBrowserTests extends BrowserTestBase {
 
     @Test
     void administratorChecksATemplateForReadability() {
-        Page page = browser.newPage("http://localhost:" + port);
-        Browser.logIn(page, "demo-admin", "demo");
+        Page page = loggedIn("demo-admin");
         page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION).getByText("Brieven").click();
         assertThat(page.locator("h1")).hasText("Brieven om af te drukken");
         Browser.assertAccessible(page);

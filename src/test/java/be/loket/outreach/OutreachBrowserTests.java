@@ -4,43 +4,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.loket.support.Browser;
+import be.loket.support.BrowserTestBase;
 import be.loket.support.LoketTest;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A team lead records an agreement, uploads a rent-arrears list, previews and imports it; axe-core checks every page. */
 @LoketTest
-class OutreachBrowserTests {
-    static Browser browser;
+class OutreachBrowserTests extends BrowserTestBase {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void recordsAnAgreementUploadsPreviewsAndImportsAnAccessibleWay() {
-        Page page = browser.newPage("http://localhost:" + port);
-        Browser.logIn(page, "demo-teamlead", "demo");
+        Page page = loggedIn("demo-teamlead");
         page.getByText("Partnerlijsten").first().click();
         page.waitForURL("**/outreach");
         Browser.assertAccessible(page);

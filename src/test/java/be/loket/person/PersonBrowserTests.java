@@ -48,8 +48,7 @@ class PersonBrowserTests extends BrowserTestBase {
         assertThat(page.locator("#person-phone")).hasText("0499 00 77 66");
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("bewaard");
 
-        Page other = browser.newPage(base());
-        Browser.logIn(other, "demo-socialworker-v", "demo");
+        Page other = loggedIn("demo-socialworker-v");
         Response response = other.navigate("/persons/" + id);
         assertThat(response.status()).isEqualTo(404);
         assertThat(other.locator("h1")).hasText("Niet gevonden");
@@ -58,8 +57,7 @@ class PersonBrowserTests extends BrowserTestBase {
 
     @Test
     void invalidFormShowsSpecificMessagesAndPassesAxe() {
-        Page page = browser.newPage(base());
-        Browser.logIn(page, "demo-frontdesk", "demo");
+        Page page = loggedIn("demo-frontdesk");
         page.navigate("/persons/new");
         Browser.assertAccessible(page);
         page.getByLabel("Achternaam").fill("Testpersoon");

@@ -1,5 +1,6 @@
 package be.loket.support;
 
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,5 +29,12 @@ public abstract class BrowserTestBase {
 
     protected String base() {
         return "http://localhost:" + port;
+    }
+
+    /** A new browser context on this server, logged in as the demo user (password demo). */
+    protected Page loggedIn(String username) {
+        Page page = browser.newPage(base());
+        Browser.logIn(page, username, "demo");
+        return page;
     }
 }

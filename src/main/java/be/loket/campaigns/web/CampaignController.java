@@ -115,9 +115,9 @@ class CampaignController {
     }
 
     @GetMapping("/campaigns/{id}/letters.pdf")
-    Object letters(@PathVariable UUID id, Locale locale, RedirectAttributes flash) {
+    Object letters(@PathVariable UUID id, RedirectAttributes flash) {
         try {
-            LetterBatch.Batch batch = letterBatch.print(id, locale);
+            LetterBatch.Batch batch = letterBatch.print(id);
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(batch.fileName()).build().toString())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import be.loket.applications.ApplicationDecided;
 import be.loket.applications.ApplicationFixtures;
-import be.loket.applications.Applications;
+import be.loket.applications.ApplicationTestBase;
 import be.loket.applications.Decide;
 import be.loket.dossier.Dossiers;
 import be.loket.dossier.OpenDossier;
@@ -26,12 +26,9 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import be.loket.applications.ApplicationView;
 import be.loket.applications.ProofStatus;
@@ -49,9 +46,7 @@ import be.loket.support.CapturedMessages;
  * again later lists only what is still missing, and nothing missing sends nothing.
  */
 @LoketTest
-class DecisionLettersTests {
-    @Autowired
-    Applications applications;
+class DecisionLettersTests extends ApplicationTestBase {
     @Autowired
     DecisionLetters decisionLetters;
     @Autowired
@@ -62,16 +57,6 @@ class DecisionLettersTests {
     LetterTemplates templates;
     @Autowired
     IncompleteEventPublications incomplete;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
 
     UUID tenant() {
         return DemoRecords.tenant(jdbc, "demodorp");
