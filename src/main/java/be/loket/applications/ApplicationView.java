@@ -6,11 +6,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** An application as a case worker or committee member sees it, with its checklist, facts, decisions and grant. */
+/**
+ * An application as a case worker or committee member sees it, with its checklist, facts, decisions and grant;
+ * {@code proofsOverdueSince} as in {@link ApplicationSummary}.
+ */
 public record ApplicationView(UUID id, UUID personId, String personName, String rightId, String rightName,
         ApplicationStatus status, LocalDate appliedOn, UUID dossierId, String report, DecisionOutcome proposalOutcome,
         BigDecimal proposalAmount, String proposalText, long version, List<Proof> proofs, List<Fact> facts,
-        List<Decision> decisions, Grant grant, List<Change> history) {
+        List<Decision> decisions, Grant grant, List<Change> history, LocalDate proofsOverdueSince) {
 
     public record Proof(UUID id, int position, String label, ProofStatus status, UUID documentId, boolean reused,
             String refusalReason, LocalDate validUntil, OffsetDateTime changedAt, String changedBy) {

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -75,9 +76,10 @@ public class Applications {
     private final Clock clock;
     private final int proofValidityMonths;
     private final int proofsDeadlineDays;
+    private final ProofRequests proofRequests;
 
     Applications(JdbcClient jdbc, AuditLog audit, People people, Households households, Dossiers dossiers, Documents documents,
-            Eligibility eligibility, ApplicationEventPublisher events, MessageSource messages, Clock clock,
+            Eligibility eligibility, ApplicationEventPublisher events, MessageSource messages, Clock clock, ProofRequests proofRequests,
             @Value("${loket.applications.proof-validity-months:6}") int proofValidityMonths,
             @Value("${loket.applications.proofs-deadline-days:14}") int proofsDeadlineDays) {
         this.jdbc = jdbc;
@@ -92,6 +94,7 @@ public class Applications {
         this.clock = clock;
         this.proofValidityMonths = proofValidityMonths;
         this.proofsDeadlineDays = proofsDeadlineDays;
+        this.proofRequests = proofRequests;
     }
 
     record Row(UUID id, UUID personId, UUID dossierId, String rightId, ApplicationStatus status, LocalDate appliedOn,
@@ -253,7 +256,8 @@ public class Applications {
         audit.write(AuditLog.Action.READ, AUDIT_TYPE, id, null);
         return new ApplicationView(row.id(), row.personId(), people.names(List.of(row.personId())).get(row.personId()), row.rightId(),
                 rightName(row.rightId(), locale), row.status(), row.appliedOn(), row.dossierId(), row.report(), row.proposalOutcome(),
-                row.proposalAmount(), row.proposalText(), row.version(), proofs, facts, decisions, grant, changes);
+                row.proposalAmount(), row.proposalText(), row.version(), proofs, facts, decisions, grant, changes,
+                proofRequests.overdueSince(actor.tenantId(), id));
     }
 
     /** A citizen's applications, newest first. */
@@ -263,7 +267,7 @@ public class Applications {
         if (!isWorker(actor) && !actor.has(Role.COMMITTEE)) {
             return List.of();
         }
-        List<ApplicationSummary> list = summaries(actor, "tenant_id = ? and person_id = ? order by applied_on desc, created_at desc",
+        List<ApplicationSummary> list = summaries(actor, "a.tenant_id = ? and a.person_id = ? order by a.applied_on desc, a.created_at desc",
                 actor.tenantId(), personId);
         audit.write(AuditLog.Action.SEARCH, AUDIT_TYPE, null, "of person=" + personId + " results=" + list.size());
         return list;
@@ -272,7 +276,7 @@ public class Applications {
     /** Applications of the municipality in one status (e.g. ready for decision), oldest first. */
     public List<ApplicationSummary> withStatus(ApplicationStatus status) {
         Actor actor = reader();
-        List<ApplicationSummary> list = summaries(actor, "tenant_id = ? and status = ? order by applied_on, created_at",
+        List<ApplicationSummary> list = summaries(actor, "a.tenant_id = ? and a.status = ? order by a.applied_on, a.created_at",
                 actor.tenantId(), status.name());
         audit.write(AuditLog.Action.SEARCH, AUDIT_TYPE, null, "status=" + status + " results=" + list.size());
         return list;
@@ -366,7 +370,7 @@ public class Applications {
         var v = new Validation();
         if (row.status() != ApplicationStatus.WAITING_FOR_PROOFS) {
             v.add("proofs", "applications.proofs.request.notWaiting");
-        } else if (missingProofs(actor, id).isEmpty()) {
+        } else if (proofRequests.missing(actor.tenantId(), id).isEmpty()) {
             v.add("proofs", "applications.proofs.request.noneMissing");
         }
         v.throwIfInvalid();
@@ -375,22 +379,15 @@ public class Applications {
         askForMissingProofs(actor, row, version + 1);
     }
 
-    /** The proofs the citizen still has to send: requested and not handed in, or refused. */
-    private List<LocalizedText> missingProofs(Actor actor, UUID id) {
-        return jdbc.sql("""
-                        select label_nl, label_fr, label_en from application_proof
-                        where application_id = ? and tenant_id = ? and status in ('REQUESTED', 'REFUSED') order by position""")
-                .params(id, actor.tenantId())
-                .query((rs, n) -> new LocalizedText(rs.getString("label_nl"), rs.getString("label_fr"), rs.getString("label_en"))).list();
-    }
-
     /** Publishes the request (the letter follows after the commit, ADR 0511); nothing missing asks nothing. */
     private void askForMissingProofs(Actor actor, Row row, long newVersion) {
-        List<LocalizedText> missing = missingProofs(actor, row.id());
+        List<LocalizedText> missing = proofRequests.missing(actor.tenantId(), row.id());
         if (missing.isEmpty()) {
             return;
         }
-        LocalDate deadline = LocalDate.now(clock).plusDays(proofsDeadlineDays);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate deadline = today.plusDays(proofsDeadlineDays);
+        proofRequests.record(actor.tenantId(), row.id(), newVersion, today, deadline);
         history(actor, row.id(), "PROOFS_REQUESTED", missing.size() + " until " + deadline);
         events.publishEvent(new ProofsRequested(actor.tenantId(), row.id(), newVersion, row.personId(), row.rightId(), missing, deadline));
     }
@@ -845,19 +842,25 @@ public class Applications {
 
     private List<ApplicationSummary> summaries(Actor actor, String where, Object... params) {
         Locale locale = LocaleContextHolder.getLocale();
-        record Line(UUID id, UUID personId, String rightId, ApplicationStatus status, LocalDate appliedOn, long version) {
+        record Line(UUID id, UUID personId, String rightId, ApplicationStatus status, LocalDate appliedOn, long version, LocalDate overdue) {
         }
-        List<Line> lines = jdbc.sql("select id, person_id, right_id, status, applied_on, version from application where " + where)
-                .params(Arrays.asList(params))
+        List<Object> all = new ArrayList<>();
+        all.add(LocalDate.now(clock));
+        all.addAll(Arrays.asList(params));
+        List<Line> lines = jdbc.sql("select a.id, a.person_id, a.right_id, a.status, a.applied_on, a.version, r.deadline from application a left"
+                        + ProofRequests.JOIN_OVERDUE + "where " + where)
+                .params(all)
                 .query((rs, n) -> new Line(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("right_id"),
-                        ApplicationStatus.valueOf(rs.getString("status")), rs.getObject("applied_on", LocalDate.class), rs.getLong("version")))
+                        ApplicationStatus.valueOf(rs.getString("status")), rs.getObject("applied_on", LocalDate.class), rs.getLong("version"),
+                        rs.getObject("deadline", LocalDate.class)))
                 .list();
         if (lines.isEmpty()) {
             return List.of();
         }
         Map<UUID, String> names = people.names(lines.stream().map(Line::personId).distinct().toList());
         return lines.stream().filter(l -> committeeMaySee(actor, l.status())).map(l -> new ApplicationSummary(l.id(), l.personId(), names.get(l.personId()), l.rightId(),
-                rightName(l.rightId(), locale), l.status(), l.appliedOn(), l.version())).toList();
+                rightName(l.rightId(), locale), l.status(), l.appliedOn(), l.version(), l.overdue() == null ? null : l.overdue().plusDays(1)))
+                .toList();
     }
 
     private Actor worker() {

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The daily reminder job. From the configured day of the month, every running grant with duties whose
  * proof for the month has not arrived gets exactly one reminder; from the configured renewal date (1
  * November by default, so nobody loses January), every grant that ends this year gets exactly one
- * renewal reminder. Cluster-safe: per tenant and day one instance claims the run in {@code job_claim},
+ * renewal reminder; every proofs request whose deadline passed with proofs still missing gets exactly one
+ * reminder (ADR 0512, {@link ProofRequests}). Cluster-safe: per tenant and day one instance claims the run in {@code job_claim},
  * and the unique key of {@code grant_reminder} keeps a reminder single even if claims overlap.
  */
 @Component
@@ -35,12 +36,14 @@ class Reminders {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ProofRequests proofRequests;
     private final int proofDay;
     private final MonthDay renewalDate;
     private final boolean enabled;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
     Reminders(JdbcClient jdbc, People people, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+            ProofRequests proofRequests,
             @Value("${loket.applications.reminders.monthly-proof-day:10}") int proofDay,
             @Value("${loket.applications.reminders.renewal-date:--11-01}") String renewalDate,
             @Value("${loket.applications.reminders.enabled:true}") boolean enabled) {
@@ -49,6 +52,7 @@ class Reminders {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+        this.proofRequests = proofRequests;
         this.proofDay = proofDay;
         this.renewalDate = MonthDay.parse(renewalDate);
         this.enabled = enabled;
@@ -61,10 +65,12 @@ class Reminders {
         }
     }
 
-    /** Runs the job for the day in every tenant with running grants; returns how many reminders were sent. */
+    /** Runs the job for the day in every tenant with running grants or waiting applications; returns how many reminders were sent. */
     int run(LocalDate today) {
         int sent = 0;
-        List<UUID> tenants = jdbc.sql("select distinct tenant_id from granted_right where status = 'ACTIVE'").query(UUID.class).list();
+        List<UUID> tenants = jdbc.sql("""
+                select tenant_id from granted_right where status = 'ACTIVE'
+                union select tenant_id from application where status = 'WAITING_FOR_PROOFS'""").query(UUID.class).list();
         for (UUID tenant : tenants) {
             Integer n = tx.execute(status -> claim(tenant, today) ? SystemActor.runAs(tenant, "reminders", () -> remind(tenant, today)) : 0);
             sent += n == null ? 0 : n;
@@ -86,7 +92,7 @@ class Reminders {
     }
 
     private int remind(UUID tenant, LocalDate today) {
-        int sent = 0;
+        int sent = proofRequests.remind(tenant, today);
         if (today.getDayOfMonth() >= proofDay) {
             YearMonth month = YearMonth.from(today);
             List<Due> due = jdbc.sql("""

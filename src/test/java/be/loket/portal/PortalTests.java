@@ -55,6 +55,8 @@ class PortalTests extends WebTestBase {
     LetterDispatch dispatch;
     @Autowired
     PortalLogin login;
+    @Autowired
+    PortalInvitations invitations;
 
     PortalFixture fx;
     ApplicationFixtures apps;
@@ -223,6 +225,29 @@ class PortalTests extends WebTestBase {
         } finally {
             ReflectionTestUtils.setField(target, "codeValidity", validity);
             ReflectionTestUtils.setField(target, "maxWrong", maxWrong);
+        }
+    }
+
+    /** The link texts name the configured validity of a personal link (ADR 0600), set here on the shared bean as above. */
+    @Test
+    void theLinkTextsNameTheConfiguredDays() throws Exception {
+        PersonalLinks target = AopTestUtils.getTargetObject(links);
+        Object validity = ReflectionTestUtils.getField(target, "validity");
+        ReflectionTestUtils.setField(target, "validity", Duration.ofDays(45));
+        try {
+            mvc.perform(get("/portal/l/no-such-link").header("Accept-Language", "nl")).andExpect(status().isNotFound())
+                    .andExpect(content().string(Matchers.containsString("Een link werkt 45 dagen.")));
+            mvc.perform(get("/portal/l/no-such-link").header("Accept-Language", "fr"))
+                    .andExpect(content().string(Matchers.containsString("Un lien fonctionne 45 jours.")));
+            mvc.perform(get("/portal/l/no-such-link").header("Accept-Language", "en"))
+                    .andExpect(content().string(Matchers.containsString("A link works for 45 days.")));
+
+            UUID person = fx.citizen("demodorp", "Lotte");
+            SystemActor.runAs(fx.tenant("demodorp"), "portal-test", () -> invitations.send(person));
+            assertThat(CapturedMessages.sent().stream().map(m -> m.message()).filter(m -> fx.emailOf(person).equals(m.email()))
+                    .map(m -> m.text()).toList()).singleElement().asString().contains("De link werkt 45 dagen.");
+        } finally {
+            ReflectionTestUtils.setField(target, "validity", validity);
         }
     }
 

@@ -115,7 +115,11 @@ class ApplicationController {
 
     @PostMapping("/applications/{id}/proofs/request")
     String requestProofs(@PathVariable UUID id, @RequestParam long version, Model model, RedirectAttributes flash) {
-        return change(id, model, flash, () -> applications.requestProofs(id, version));
+        String view = change(id, model, flash, () -> applications.requestProofs(id, version));
+        if (flash.getFlashAttributes().containsKey("saved")) {
+            flash.addFlashAttribute("savedMessage", "applications.proofs.request.sent");
+        }
+        return view;
     }
 
     @PostMapping("/applications/{id}/proofs/{proofId}/{action:receive|accept|refuse}")

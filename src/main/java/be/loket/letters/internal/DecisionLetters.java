@@ -4,6 +4,7 @@ import be.loket.applications.ApplicationDecided;
 import be.loket.applications.ApplicationView;
 import be.loket.applications.Applications;
 import be.loket.applications.DecisionOutcome;
+import be.loket.applications.ProofsReminderDue;
 import be.loket.applications.ProofsRequested;
 import be.loket.applications.ReminderDue;
 import be.loket.eligibility.Eligibility;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the letters that follow from applications: the decision letter (granted, refused, postponed),
- * the request for the proofs still missing (ADR 0511) and the reminders (a missing monthly proof, the renewal). Each listener runs after the decision or
+ * the request for the proofs still missing (ADR 0511), its reminder after the deadline (ADR 0512) and the reminders (a missing monthly proof, the renewal). Each listener runs after the decision or
  * reminder committed, in a transaction of its own, as the system user of the application's
  * municipality (ADR 0505): a failure can never undo the decision, and the event publication stays
  * incomplete in the registry to be delivered again. The letter's reference makes a second delivery
@@ -74,19 +75,35 @@ class DecisionLetters {
         SystemActor.runAs(requested.tenantId(), SYSTEM_USER, () -> askForProofs(requested));
     }
 
+    @ApplicationModuleListener
+    void on(ProofsReminderDue due) {
+        SystemActor.runAs(due.tenantId(), SYSTEM_USER, () -> remindOfProofs(due));
+    }
+
     /** What the citizen still has to send, by when and how; one letter per request (the application's version). */
     LetterSent askForProofs(ProofsRequested requested) {
-        ApplicationView app = applications.get(requested.applicationId());
-        Person person = people.get(requested.personId());
+        return proofsLetter(requested.tenantId(), requested.applicationId(), requested.personId(), requested.rightId(), requested.missing(),
+                requested.deadline(), "proofs-requested", "letters.sms.proofs", "proofs:" + requested.applicationId() + ":" + requested.version());
+    }
+
+    /** The deadline of a request passed: one reminder with what is still missing and a new, short deadline (ADR 0512). */
+    LetterSent remindOfProofs(ProofsReminderDue due) {
+        return proofsLetter(due.tenantId(), due.applicationId(), due.personId(), due.rightId(), due.missing(), due.deadline(),
+                "proofs-reminder", "letters.sms.proofsReminder", "proofs-reminder:" + due.applicationId() + ":" + due.version());
+    }
+
+    private LetterSent proofsLetter(UUID tenant, UUID applicationId, UUID personId, String rightId, List<LocalizedText> missing,
+            LocalDate deadlineDate, String code, String smsKey, String reference) {
+        ApplicationView app = applications.get(applicationId);
+        Person person = people.get(personId);
         Locale locale = Locale.forLanguageTag(person.language());
-        Map<String, String> v = base(requested.tenantId(), app, person, eligibility.right(requested.rightId()), locale);
-        String deadline = LetterValues.date(requested.deadline(), locale);
+        Map<String, String> v = base(tenant, app, person, eligibility.right(rightId), locale);
+        String deadline = LetterValues.date(deadlineDate, locale);
         v.put("deadline", deadline);
-        v.put("proofs", list(requested.missing(), locale));
-        String sms = sms(v, locale, "letters.sms.proofs", person.firstName(), v.get("rightName"), deadline);
+        v.put("proofs", list(missing, locale));
+        String sms = sms(v, locale, smsKey, person.firstName(), v.get("rightName"), deadline);
         v.remove(LetterValues.PORTAL_LINK_ISSUED);
-        return dispatch.send(new LetterOrder(requested.personId(), "proofs-requested", v, sms, false,
-                "proofs:" + requested.applicationId() + ":" + requested.version()));
+        return dispatch.send(new LetterOrder(personId, code, v, sms, false, reference));
     }
 
     /** The template for a decision: the rent allowance has its own granted and refused letters. */

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class ShippedTemplates {
     public static final List<String> CODES = List.of("rent-allowance-granted", "rent-allowance-refused", "proofs-requested",
-            "monthly-proof-reminder", "renewal-reminder", "decision-granted", "decision-refused", "decision-postponed",
+            "proofs-reminder", "monthly-proof-reminder", "renewal-reminder", "decision-granted", "decision-refused", "decision-postponed",
             "outreach-invitation");
 
     private ShippedTemplates() {

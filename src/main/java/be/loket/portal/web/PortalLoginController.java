@@ -42,7 +42,7 @@ class PortalLoginController {
         Optional<PersonalLinks.Link> link = links.resolve(token);
         if (link.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            return Pages.page(model, "/portal/login", "portal/link-invalid");
+            return linkInvalid(model);
         }
         session.setAttribute(PENDING, link.get().id());
         return "redirect:/portal/login";
@@ -52,7 +52,7 @@ class PortalLoginController {
     String start(HttpSession session, Model model, HttpServletResponse response) {
         Optional<PersonalLinks.Link> link = pending(session);
         if (link.isEmpty()) {
-            return Pages.page(model, "/portal/login", "portal/link-invalid");
+            return linkInvalid(model);
         }
         model.addAttribute("recipient", login.recipient(link.get()));
         return Pages.page(model, "/portal/login", "portal/login");
@@ -62,7 +62,7 @@ class PortalLoginController {
     String send(HttpSession session, HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<PersonalLinks.Link> link = pending(session);
         if (link.isEmpty()) {
-            return Pages.page(model, "/portal/login", "portal/link-invalid");
+            return linkInvalid(model);
         }
         PortalLogin.Sent sent = login.sendCode(link.get(), request.getRemoteAddr());
         if (sent == PortalLogin.Sent.SENT) {
@@ -80,7 +80,7 @@ class PortalLoginController {
     String codeForm(@RequestParam(required = false) String sent, HttpSession session, Model model) {
         Optional<PersonalLinks.Link> link = pending(session);
         if (link.isEmpty()) {
-            return Pages.page(model, "/portal/login", "portal/link-invalid");
+            return linkInvalid(model);
         }
         model.addAttribute("recipient", login.recipient(link.get()));
         model.addAttribute("sent", sent != null);
@@ -93,7 +93,7 @@ class PortalLoginController {
             HttpServletResponse response, Model model) {
         Optional<PersonalLinks.Link> link = pending(session);
         if (link.isEmpty()) {
-            return Pages.page(model, "/portal/login", "portal/link-invalid");
+            return linkInvalid(model);
         }
         PortalLogin.Verification v = login.verify(link.get(), code, request.getRemoteAddr());
         if (v.outcome() == PortalLogin.Checked.OK) {
@@ -129,5 +129,11 @@ class PortalLoginController {
 
     private Optional<PersonalLinks.Link> pending(HttpSession session) {
         return session.getAttribute(PENDING) instanceof UUID id ? links.valid(id) : Optional.empty();
+    }
+
+    /** The page for a link that no longer works; it names the configured validity of a link, not a fixed number. */
+    private String linkInvalid(Model model) {
+        model.addAttribute("linkDays", links.validityDays());
+        return Pages.page(model, "/portal/login", "portal/link-invalid");
     }
 }
