@@ -6,25 +6,15 @@ import be.loket.person.People;
 import be.loket.person.PersonDetails;
 import be.loket.platform.SystemActor;
 import be.loket.support.DemoRecords;
-import be.loket.support.WebTestBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Applications waiting for proofs, for the tests of the proofs request, its reminder and the "ask again" button. */
-abstract class ProofsTestBase extends WebTestBase {
-    @Autowired
-    Applications applications;
+abstract class ProofsTestBase extends ApplicationTestBase {
     @Autowired
     People people;
-    ApplicationFixtures fx;
-
-    @BeforeEach
-    void setUpFixtures() {
-        fx = new ApplicationFixtures(applications, jdbc, users);
-    }
 
     /** A fresh Demodorp citizen who speaks Dutch and prefers {@code channel}. */
     UUID citizen(String first, String channel, String phone) {
