@@ -34,12 +34,19 @@ class ProofsRequestUiTests extends ProofsTestBase {
     void theWorkersRequestSendsANewLetterAndSaysSo() throws Exception {
         UUID person = citizen("Mila", "LETTER", "0470 00 00 31");
         UUID id = waiting(person);
-        mvc.perform(askAgain("demo-socialworker", id, "nl").with(csrf()))
+        var posted = mvc.perform(askAgain("demo-socialworker", id, "nl").with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/applications/" + id))
                 .andExpect(flash().attribute("saved", true))
-                .andExpect(flash().attribute("savedMessage", "applications.proofs.request.sent"));
+                .andExpect(flash().attribute("savedMessage", "applications.proofs.request.sent")).andReturn();
         await().atMost(Duration.ofSeconds(30)).until(() -> letters(person, "proofs-requested").size() == 2);
         assertThat(letters(person, "proofs-requested")).doesNotHaveDuplicates();
+        // The page after the redirect says what happened. Flash attributes live in the stored session (Spring Session),
+        // so the follow-up request carries its cookie, as a browser does; MockMvc's flashAttr would not reach it.
+        mvc.perform(get("/applications/" + id).with(Staff.as(users, "demo-socialworker")).header("Accept-Language", "nl")
+                        .cookie(posted.getResponse().getCookie("SESSION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "De burger krijgt een nieuwe brief met de bewijsstukken die nog ontbreken.")));
     }
 
     @Test
