@@ -56,7 +56,8 @@ class PersonMatcher {
         LocalDate[] birth = new LocalDate[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             String insz = rows.get(i).text(ListField.INSZ);
-            exact[i] = insz == null ? null : byInsz.get(Insz.parse(insz).map(Insz::digits).orElse(insz));
+            // RowChecker already gives the national number as its eleven digits, the key byInsz answers with.
+            exact[i] = insz == null ? null : byInsz.get(insz);
             if (exact[i] == null) {
                 birth[i] = birthDate(rows.get(i));
             }

@@ -181,9 +181,8 @@ public class RightsWorklists {
         // Two indexed queries: the chunk's own facts (which also give their households), then what lists said about
         // the other members of those households. One query with "or household_id in (subquery)" scanned the table.
         Map<UUID, List<Fact>> byKey = new HashMap<>();
-        Set<UUID> own = new java.util.HashSet<>();
         jdbc.sql("""
-                        select id, person_id, household_id, fact_name, fact_value, valid_on, recorded_at from outreach_fact
+                        select person_id, household_id, fact_name, fact_value, valid_on, recorded_at from outreach_fact
                         where tenant_id = :tenant and person_id in (:ids)""")
                 .param("tenant", tenant).param("ids", persons)
                 .query(rs -> {
@@ -192,19 +191,16 @@ public class RightsWorklists {
                     if (household != null) {
                         householdOf.put(person, household);
                     }
-                    own.add(rs.getObject("id", UUID.class));
                     byKey.computeIfAbsent(household != null ? household : person, k -> new ArrayList<>()).add(fact(rs));
                 });
         Set<UUID> households = new java.util.HashSet<>(householdOf.values());
         if (!households.isEmpty()) {
             jdbc.sql("""
-                            select id, person_id, household_id, fact_name, fact_value, valid_on, recorded_at from outreach_fact
-                            where tenant_id = :tenant and household_id in (:households)""")
-                    .param("tenant", tenant).param("households", households)
+                            select household_id, fact_name, fact_value, valid_on, recorded_at from outreach_fact
+                            where tenant_id = :tenant and household_id in (:households) and person_id not in (:ids)""")
+                    .param("tenant", tenant).param("households", households).param("ids", persons)
                     .query(rs -> {
-                        if (!own.contains(rs.getObject("id", UUID.class))) {
-                            byKey.computeIfAbsent(rs.getObject("household_id", UUID.class), k -> new ArrayList<>()).add(fact(rs));
-                        }
+                        byKey.computeIfAbsent(rs.getObject("household_id", UUID.class), k -> new ArrayList<>()).add(fact(rs));
                     });
         }
         // The latest value of each fact wins: oldest first (the day the list was valid on, then when it was recorded).
