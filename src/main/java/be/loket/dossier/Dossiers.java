@@ -517,9 +517,9 @@ public class Dossiers {
         return value == null ? null : staff.getOrDefault(UUID.fromString(value), value);
     }
 
-    /** Display names of these staff members (one light query for the whole tenant's staff). */
+    /** Display names of these staff members (only those: a large city has hundreds of staff). */
     private Map<UUID, String> staffNames(Collection<UUID> ids) {
-        return ids.isEmpty() ? Map.of() : directory.displayNames();
+        return ids.isEmpty() ? Map.of() : directory.displayNames(ids);
     }
 
     private List<DossierSummary> summaries(Actor actor, String where, Map<String, ?> extra, boolean withOpenQuestions) {

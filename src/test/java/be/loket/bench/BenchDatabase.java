@@ -16,7 +16,7 @@ final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "off").start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         app = new SpringApplicationBuilder(be.loket.LoketApplication.class).profiles("demo")
-                .properties("LOKET_DB_URL=" + url, "LOKET_DB_USER=postgres", "LOKET_DB_PASSWORD=", "spring.datasource.hikari.maximum-pool-size=40",
+                .properties("LOKET_DB_URL=" + url, "LOKET_DB_USER=postgres", "LOKET_DB_PASSWORD=",
                         "logging.level.root=WARN", "spring.main.banner-mode=off")
                 .run("--server.port=0", "--server.address=127.0.0.1");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Issue 3's load benchmark: a large city on PostgreSQL (100,000 citizens, 50,000 dossiers, 1,000,000
  * steps, 100 social workers), then 50 concurrent staff sessions on 127.0.0.1 alternating between their
  * "My work" list and one of their dossiers. Run: {@code bench/run be.loket.bench.CaseworkLoadBenchmark}
- * (optional arguments: virtual users, seconds measured, think time in ms between a user's clicks; 0 = none).
+ * (optional arguments: virtual users, seconds measured, think time in ms between a user's clicks (0 = none),
+ * warm-up seconds).
  */
 public final class CaseworkLoadBenchmark {
     static final int PERSONS = 100_000;
@@ -21,6 +22,7 @@ public final class CaseworkLoadBenchmark {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int thinkMs = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int warmupSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         try (BenchDatabase db = new BenchDatabase()) {
             JdbcClient jdbc = db.app.getBean(JdbcClient.class);
             long t0 = System.nanoTime();
@@ -56,9 +58,9 @@ public final class CaseworkLoadBenchmark {
                             return "/dossiers/" + ids.get((int) ((i * 7919) % ids.size()));
                         }
                     });
-            System.out.printf("Load: %d virtual users, think time %d ms, 15 s warm-up, %d s measured, against %s%n", users, thinkMs,
-                    seconds, base);
-            for (var r : LoadGenerator.run(base, users, CaseworkLoadBenchmark::worker, "demo", pages, Duration.ofSeconds(15),
+            System.out.printf("Load: %d virtual users, think time %d ms, %d s warm-up, %d s measured, against %s%n", users, thinkMs,
+                    warmupSeconds, seconds, base);
+            for (var r : LoadGenerator.run(base, users, CaseworkLoadBenchmark::worker, "demo", pages, Duration.ofSeconds(warmupSeconds),
                     Duration.ofSeconds(seconds), Duration.ofMillis(thinkMs))) {
                 System.out.println(r.line());
             }
