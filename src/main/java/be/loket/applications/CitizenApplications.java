@@ -53,16 +53,16 @@ public class CitizenApplications {
     private final Documents documents;
     private final AuditLog audit;
     private final Clock clock;
-    private final int proofDueDays;
+    private final int proofsDeadlineDays;
 
     CitizenApplications(JdbcClient jdbc, Applications applications, Documents documents, AuditLog audit, Clock clock,
-            @Value("${loket.applications.proof-due-days:30}") int proofDueDays) {
+            @Value("${loket.applications.proofs-deadline-days:14}") int proofsDeadlineDays) {
         this.jdbc = jdbc;
         this.applications = applications;
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
-        this.proofDueDays = proofDueDays;
+        this.proofsDeadlineDays = proofsDeadlineDays;
     }
 
     /** The citizen's applications in the acting tenant, newest first. */
@@ -98,12 +98,25 @@ public class CitizenApplications {
                             rs.getObject("period_until", LocalDate.class)})
                     .optional();
             result.add(new CitizenApplication(l.id(), applications.rightName(l.rightId(), locale), l.status(), l.appliedOn(),
-                    l.appliedOn().plusDays(proofDueDays), List.copyOf(asked.values()), received,
+                    proofsDue(tenant, l.id(), l.appliedOn()), List.copyOf(asked.values()), received,
                     grant.map(g -> (BigDecimal) g[0]).orElse(null), grant.map(g -> (LocalDate) g[1]).orElse(null),
                     grant.map(g -> (LocalDate) g[2]).orElse(null)));
         }
         audit.write(AuditLog.Action.SEARCH, Applications.AUDIT_TYPE, null, "portal person=" + personId + " results=" + result.size());
         return result;
+    }
+
+    /**
+     * The date the citizen's letter named: the latest request's deadline, or the reminder's once a reminder
+     * went out. Without a request on record (applications from before requests were kept), the deadline a
+     * request made on the day of applying would have had.
+     */
+    private LocalDate proofsDue(UUID tenant, UUID applicationId, LocalDate appliedOn) {
+        return jdbc.sql("""
+                select coalesce(reminder_deadline, deadline) from proofs_request where application_id = ? and tenant_id = ?
+                order by version desc limit 1""")
+                .params(applicationId, tenant).query(LocalDate.class).optional()
+                .orElse(appliedOn.plusDays(proofsDeadlineDays));
     }
 
     /**

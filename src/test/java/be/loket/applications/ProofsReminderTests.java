@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProofsReminderTests extends ProofsTestBase {
     @Autowired
     Reminders reminders;
+    @Autowired
+    CitizenApplications portal;
 
     void deadline(UUID application, LocalDate deadline) {
         jdbc.sql("update proofs_request set deadline = ? where application_id = ?").params(deadline, application).update();
@@ -67,6 +69,22 @@ class ProofsReminderTests extends ProofsTestBase {
         assertThat(text).contains("Beste Yara", "We kregen uw documenten nog niet", "18 maart 2034",
                 "Zonder deze documenten kunnen we niet beslissen");
         missing.forEach(label -> assertThat(text).contains(label));
+    }
+
+    @Test
+    void thePortalShowsTheDateTheLetterNamedAndAfterAReminderTheReminders() {
+        UUID person = citizen("Noor", "EMAIL", "0470 00 00 24");
+        UUID id = waiting(person);
+        assertThat(due(person, id)).isEqualTo(LocalDate.now().plusDays(14));
+        deadline(id, LocalDate.of(2034, 6, 10));
+        assertThat(due(person, id)).isEqualTo(LocalDate.of(2034, 6, 10));
+        reminders.run(LocalDate.of(2034, 6, 11));
+        assertThat(due(person, id)).isEqualTo(LocalDate.of(2034, 6, 18));
+    }
+
+    private LocalDate due(UUID person, UUID application) {
+        return fx.as("demo-socialworker", () -> portal.of(person)).stream().filter(a -> a.id().equals(application))
+                .findFirst().orElseThrow().proofsDue();
     }
 
     @Test
