@@ -15,6 +15,7 @@ import be.loket.platform.NotFoundException;
 import be.loket.platform.Role;
 import be.loket.platform.StaleVersionException;
 import be.loket.platform.Texts;
+import be.loket.platform.Times;
 import be.loket.platform.Validation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -260,7 +261,7 @@ public class Committee {
         model.put("members", String.join(", ", s.members()));
         model.put("tenantName", directory.currentTenant().name());
         model.put("title", messageTitle(locale, day));
-        model.put("generated", OffsetDateTime.now(clock).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+        model.put("generated", Times.format(clock.instant(), "dd/MM/yyyy HH:mm", locale));
         byte[] bytes = pdf.render("committee/pdf/minutes", model, locale);
         audit.write(AuditLog.Action.EXPORT, AUDIT_TYPE, sessionId, "minutes pdf items=" + s.items().size());
         return bytes;

@@ -5,6 +5,7 @@ import be.loket.platform.Actor;
 import be.loket.platform.CurrentActor;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.Role;
+import be.loket.platform.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ public class PartnerFacts {
     @Transactional(readOnly = true)
     public List<UUID> personsWithFactsSince(LocalDate day) {
         return jdbc.sql("select distinct person_id from outreach_fact where tenant_id = ? and recorded_at >= ?")
-                .params(tenant(), day.atStartOfDay(java.time.ZoneId.of("Europe/Brussels")).toOffsetDateTime())
+                .params(tenant(), day.atStartOfDay(Times.ZONE).toOffsetDateTime())
                 .query(UUID.class).list();
     }
 

@@ -12,7 +12,7 @@ import java.time.ZoneId;
  */
 public final class Jobs {
     /** Schedules follow the municipality's clock, not the server's. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
+    public static final ZoneId ZONE = Times.ZONE;
 
     private Jobs() {
     }

@@ -1,17 +1,14 @@
 package be.loket.platform;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** One clock in Europe/Brussels for the whole application, replaceable in tests. */
 @Configuration(proxyBeanMethods = false)
 class TimeConfig {
-    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
-
     @Bean
     Clock clock() {
-        return Clock.system(BRUSSELS);
+        return Clock.system(Times.ZONE);
     }
 }

@@ -2,6 +2,7 @@ package be.loket.campaigns.internal;
 
 import be.loket.audit.AuditLog;
 import be.loket.platform.Actor;
+import be.loket.platform.Times;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -60,7 +61,7 @@ public class Effectiveness {
     /** For the tenant, optionally one campaign, optionally campaigns started in a period (dates inclusive). */
     public Report report(UUID campaignId, LocalDate from, LocalDate to) {
         Actor actor = CampaignAccess.worker();
-        ZoneId zone = ZoneId.of("Europe/Brussels");
+        ZoneId zone = Times.ZONE;
         StringBuilder where = new StringBuilder("c.tenant_id = :tenant");
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", actor.tenantId());

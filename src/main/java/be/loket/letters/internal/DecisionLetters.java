@@ -16,6 +16,7 @@ import be.loket.letters.LetterSent;
 import be.loket.person.People;
 import be.loket.person.Person;
 import be.loket.platform.SystemActor;
+import be.loket.platform.Times;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -123,7 +124,7 @@ class DecisionLetters {
         Locale locale = Locale.forLanguageTag(person.language());
         Right right = eligibility.right(decided.rightId());
         Map<String, String> v = base(decided.tenantId(), app, person, right, locale);
-        LocalDate decidedOn = decision.decidedAt().toLocalDate();
+        LocalDate decidedOn = Times.date(decision.decidedAt());
         v.put("decisionDate", LetterValues.date(decidedOn, locale));
         switch (decided.outcome()) {
             case GRANTED -> {

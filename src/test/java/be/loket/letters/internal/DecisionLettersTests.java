@@ -177,6 +177,26 @@ class DecisionLettersTests extends ApplicationTestBase {
         });
     }
 
+    /** PostgreSQL returns the decision moment in UTC: the letter still names the Brussels day (ADR 0014). */
+    @Test
+    void theDecisionDateIsTheBrusselsDayOfTheDecisionMoment() throws IOException {
+        UUID person = citizenByPost("Noor", "nl");
+        UUID id = fx.readyApplication(person);
+        withBrokenTemplate("decision-postponed", repair -> {
+            UUID decision = fx.as("demo-teamlead", () -> applications.decide(id, fx.version(id),
+                    new Decide("POSTPONED", null, null, null, null, "Uw huurcontract", null, null)));
+            awaitFailedPublication(decision);
+            // 22:30 UTC on 30 June, as PostgreSQL's driver hands it back, is 00:30 on 1 July in Brussels.
+            jdbc.sql("update application_decision set decided_at = ? where id = ?")
+                    .params(java.time.OffsetDateTime.parse("2026-06-30T22:30:00Z"), decision).update();
+            repair.run();
+            incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof ApplicationDecided d && d.decisionId().equals(decision));
+            awaitLetters(person, 1);
+        });
+        String pdf = text(printed(person, "We hebben nog iets van u nodig voor uw aanvraag")).replaceAll("\\s+", " ");
+        assertThat(pdf).contains("heeft op 1 juli 2026 uw aanvraag uitgesteld").doesNotContain("30 juni 2026");
+    }
+
     /**
      * Runs the work while the municipality's Dutch template uses a value no sender gives, so the letter cannot
      * be rendered; the work gets the repair (the shipped text back), which runs afterwards too if still needed.
