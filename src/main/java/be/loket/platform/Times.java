@@ -20,6 +20,10 @@ public final class Times {
     /** The municipality's zone: the one place it is named; the application's {@code Clock} runs in it. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
 
+    /** Parsed patterns per language: a list page formats hundreds of values with the same few patterns. */
+    private static final java.util.concurrent.ConcurrentMap<String, DateTimeFormatter> FORMATTERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Times() {
     }
 
@@ -60,6 +64,11 @@ public final class Times {
     /** The value formatted with a {@link DateTimeFormatter} pattern in the municipality's time; null gives null. */
     public static String format(Object value, String pattern, Locale locale) {
         TemporalAccessor t = displayable(value);
-        return t == null ? null : DateTimeFormatter.ofPattern(pattern, locale).format(t);
+        if (t == null) {
+            return null;
+        }
+        // Bounded in practice: the patterns are the templates' literals, the locales the three languages.
+        return FORMATTERS.computeIfAbsent(locale.toLanguageTag() + '|' + pattern, k -> DateTimeFormatter.ofPattern(pattern, locale))
+                .format(t);
     }
 }
