@@ -13,7 +13,7 @@ final class BenchDatabase implements AutoCloseable {
 
     BenchDatabase() throws IOException {
         postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "200")
-                .setServerConfig("synchronous_commit", "off").start();
+                .start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         app = new SpringApplicationBuilder(be.loket.LoketApplication.class).profiles("demo")
                 .properties("LOKET_DB_URL=" + url, "LOKET_DB_USER=postgres", "LOKET_DB_PASSWORD=",
