@@ -332,7 +332,7 @@ public class People {
         String insz = null;
         String inszText = Texts.trimToNull(d.insz());
         if (inszText != null) {
-            Optional<Insz> parsed = Insz.parse(inszText);
+            Optional<Insz> parsed = Insz.parse(inszText, LocalDate.now(clock));
             if (parsed.isEmpty()) {
                 v.add("insz", "person.insz.invalid");
             } else {
