@@ -2,7 +2,10 @@ package be.loket.person;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The Belgian national number (INSZ / rijksregisternummer): YYMMDD-SSS-CC. The check digits are 97 minus
@@ -16,9 +19,9 @@ public final class Insz {
         this.digits = digits;
     }
 
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.\\-/]");
-    private static final java.util.regex.Pattern ELEVEN_DIGITS = java.util.regex.Pattern.compile("\\d{11}");
-    private static final java.time.ZoneId BRUSSELS = java.time.ZoneId.of("Europe/Brussels");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-/]");
+    private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     /** Parses "85.07.30-033.28", "85073003328" and similar; empty when the text is not a valid INSZ. */
     public static Optional<Insz> parse(String text) {
@@ -58,8 +61,8 @@ public final class Insz {
             return Optional.empty();
         }
         if (month != 0) {
-            java.time.YearMonth ym = java.time.YearMonth.of(year, month);
-            if (ym.isAfter(java.time.YearMonth.from(today)) || day > ym.lengthOfMonth()
+            YearMonth ym = YearMonth.of(year, month);
+            if (ym.isAfter(YearMonth.from(today)) || day > ym.lengthOfMonth()
                     || (day != 0 && ym.atDay(day).isAfter(today))) {
                 return Optional.empty();
             }
