@@ -72,7 +72,7 @@ public class Households {
             throw new StaleVersionException("Household");
         }
         join(actor, householdId, member);
-        audit.write(AuditLog.Action.UPDATE, "HOUSEHOLD", householdId, "added member");
+        audit.write(AuditLog.Action.UPDATE, "HOUSEHOLD", householdId, "added member " + member.personId() + " as " + member.relation());
     }
 
     /** The household a person lives in now, if any; audited as a read of the household. */
@@ -142,8 +142,11 @@ public class Households {
                 .orElseThrow(() -> new NotFoundException("Household"));
     }
 
+    /** Moves the person into the household; audited on the person, so their own trail shows every move. */
     private void join(Actor actor, UUID householdId, MemberCommand m) {
         LocalDate today = LocalDate.now(clock);
+        Optional<UUID> left = jdbc.sql("select household_id from household_member where tenant_id = ? and person_id = ? and valid_to is null")
+                .params(actor.tenantId(), m.personId()).query(UUID.class).optional();
         // Leaving the current household: the membership ends yesterday, or is removed if it began today.
         jdbc.sql("delete from household_member where tenant_id = ? and person_id = ? and valid_to is null and valid_from = ?")
                 .params(actor.tenantId(), m.personId(), today).update();
@@ -155,6 +158,8 @@ public class Households {
                 .params(UUID.randomUUID(), actor.tenantId(), householdId, m.personId(), m.relation().name(), today,
                         OffsetDateTime.now(clock), actor.username())
                 .update();
+        audit.write(AuditLog.Action.UPDATE, "PERSON", m.personId(), "household " + householdId + " joined as " + m.relation()
+                + left.filter(old -> !old.equals(householdId)).map(old -> ", left household " + old).orElse(""));
     }
 
     private void validate(UUID tenant, String name, List<MemberCommand> members) {
@@ -177,7 +182,8 @@ public class Households {
                     v.add(field + ".personId", "household.members.duplicate");
                 } else if (jdbc.sql("select count(*) from person where id = ? and tenant_id = ?").params(m.personId(), tenant)
                         .query(Long.class).single() == 0) {
-                    v.add(field + ".personId", "household.members.unknown");
+                    // Another municipality's citizen is as unknown as one that never existed: no hint either way.
+                    throw new NotFoundException("Person");
                 }
             }
         }

@@ -2,7 +2,10 @@ package be.loket.person;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The Belgian national number (INSZ / rijksregisternummer): YYMMDD-SSS-CC. The check digits are 97 minus
@@ -16,11 +19,22 @@ public final class Insz {
         this.digits = digits;
     }
 
-    /** Parses "85.07.30-033.28", "85073003328" and similar; empty when the text is not a valid INSZ. */
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.\\-/]");
-    private static final java.util.regex.Pattern ELEVEN_DIGITS = java.util.regex.Pattern.compile("\\d{11}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-/]");
+    private static final Pattern ELEVEN_DIGITS = Pattern.compile("\\d{11}");
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
+    /** Parses "85.07.30-033.28", "85073003328" and similar; empty when the text is not a valid INSZ. */
     public static Optional<Insz> parse(String text) {
+        return parse(text, LocalDate.now(BRUSSELS));
+    }
+
+    /**
+     * As {@link #parse(String)}, judged on the given day: the birth date a number encodes must exist
+     * (no 30 February) and must not lie after that day. Numbers of people whose birth date is not fully
+     * known keep month and/or day 00 (also in BIS numbers, whose month has 20 or 40 added) and are valid
+     * as far as the known part goes.
+     */
+    public static Optional<Insz> parse(String text, LocalDate today) {
         if (text == null) {
             return Optional.empty();
         }
@@ -35,11 +49,23 @@ public final class Insz {
         if (!before2000 && !from2000) {
             return Optional.empty();
         }
-        int month = Integer.parseInt(d.substring(2, 4)) % 20;
         int monthRaw = Integer.parseInt(d.substring(2, 4));
+        // 00-12 for a national number, 20-32 and 40-52 for a BIS number; month and/or day 00 when not known.
+        int month = monthRaw % 20;
         int day = Integer.parseInt(d.substring(4, 6));
         if (monthRaw > 52 || month > 12 || day > 31) {
             return Optional.empty();
+        }
+        int year = (from2000 ? 2000 : 1900) + Integer.parseInt(d.substring(0, 2));
+        if (year > today.getYear()) {
+            return Optional.empty();
+        }
+        if (month != 0) {
+            YearMonth ym = YearMonth.of(year, month);
+            if (ym.isAfter(YearMonth.from(today)) || day > ym.lengthOfMonth()
+                    || (day != 0 && ym.atDay(day).isAfter(today))) {
+                return Optional.empty();
+            }
         }
         return Optional.of(new Insz(d));
     }

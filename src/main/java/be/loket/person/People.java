@@ -95,7 +95,7 @@ public class People {
             }
             result = find(tenant, name, birthDate, Texts.trimToNull(query.address()));
         }
-        audit.write(AuditLog.Action.SEARCH, "PERSON", null, "results=" + result.size());
+        audit.writeAbout(AuditLog.Action.SEARCH, "PERSON", ids(result), "results=" + result.size());
         return result;
     }
 
@@ -105,9 +105,9 @@ public class People {
     /**
      * The citizens with these national numbers, by number (digits only; numbers that do not parse or
      * are not registered are left out). For matching a partner list: one query per thousand numbers
-     * instead of one search per row, audited as one search per query as {@link #search} is.
+     * instead of one search per row, audited as one search per query as {@link #search} is, naming the
+     * citizens found so that each one's trail shows the lookup (ADR 0011).
      */
-    @Transactional(readOnly = true)
     public java.util.Map<String, Person> byInsz(java.util.Collection<String> numbers) {
         UUID tenant = readableTenant();
         List<String> digits = numbers.stream().map(n -> n == null ? null : Insz.parse(n).map(Insz::digits).orElse(null))
@@ -118,16 +118,17 @@ public class People {
             List<Person> people = jdbc.sql("select * from person where tenant_id = :tenant and insz in (:numbers)")
                     .param("tenant", tenant).param("numbers", chunk).query(People::person).list();
             people.forEach(p -> found.put(p.insz(), p));
-            audit.write(AuditLog.Action.SEARCH, "PERSON", null, "national numbers=" + chunk.size() + " results=" + people.size());
+            audit.writeAbout(AuditLog.Action.SEARCH, "PERSON", people.stream().map(Person::id).toList(),
+                    "national numbers=" + chunk.size() + " results=" + people.size());
         }
         return found;
     }
 
     /**
      * The citizens born on each of these days, by day: candidates for matching list rows that carry no
-     * registered national number. One query per thousand days, audited as one search per query.
+     * registered national number. One query per thousand days, audited as one search per query that
+     * names the citizens found.
      */
-    @Transactional(readOnly = true)
     public java.util.Map<LocalDate, List<Person>> bornOn(java.util.Collection<LocalDate> days) {
         UUID tenant = readableTenant();
         List<LocalDate> distinct = days.stream().filter(java.util.Objects::nonNull).distinct().toList();
@@ -137,7 +138,8 @@ public class People {
             List<Person> people = jdbc.sql("select * from person where tenant_id = :tenant and birth_date in (:days)")
                     .param("tenant", tenant).param("days", chunk).query(People::person).list();
             people.forEach(p -> found.computeIfAbsent(p.birthDate(), d -> new ArrayList<>()).add(p));
-            audit.write(AuditLog.Action.SEARCH, "PERSON", null, "birth dates=" + chunk.size() + " results=" + people.size());
+            audit.writeAbout(AuditLog.Action.SEARCH, "PERSON", people.stream().map(Person::id).toList(),
+                    "birth dates=" + chunk.size() + " results=" + people.size());
         }
         return found;
     }
@@ -184,23 +186,36 @@ public class People {
         return matches.size() > MAX_RESULTS ? List.copyOf(matches.subList(0, MAX_RESULTS)) : matches;
     }
 
-    /** Citizens who are probably the one being registered: same name (allowing typos) and no conflicting birth date. */
+    /**
+     * Citizens who are probably the one being registered: same name (allowing typos) and no conflicting
+     * birth date. The user is shown them, so finding any is audited as a search naming them.
+     */
     public List<PersonMatch> likelyDuplicates(PersonDetails d) {
         UUID tenant = writableTenant();
         if (Texts.trimToNull(d.firstName()) == null || Texts.trimToNull(d.lastName()) == null) {
             return List.of();
         }
         LocalDate birth = parseDate(d.birthDate()).orElse(null);
-        return find(tenant, d.firstName() + " " + d.lastName(), null, null).stream()
+        List<PersonMatch> candidates = find(tenant, d.firstName() + " " + d.lastName(), null, null).stream()
                 .filter(m -> m.score() >= DUPLICATE_SCORE)
                 .filter(m -> birth == null || m.person().birthDate() == null || birth.equals(m.person().birthDate()))
                 .toList();
+        if (!candidates.isEmpty()) {
+            audit.writeAbout(AuditLog.Action.SEARCH, "PERSON", ids(candidates), "likely duplicates=" + candidates.size());
+        }
+        return candidates;
+    }
+
+    private static List<UUID> ids(List<PersonMatch> matches) {
+        return matches.stream().map(m -> m.person().id()).toList();
     }
 
     /**
      * Registers a citizen. Unless the user confirmed that the likely duplicates are other people,
-     * a {@link LikelyDuplicateException} lists them and nothing is saved.
+     * a {@link LikelyDuplicateException} lists them and nothing is saved but the audit event of that
+     * read: the transaction commits on this exception (nothing else was written before it).
      */
+    @Transactional(noRollbackFor = LikelyDuplicateException.class)
     public UUID create(PersonDetails details, boolean confirmedNotDuplicate) {
         Actor actor = CurrentActor.get();
         UUID tenant = writableTenant();
@@ -332,7 +347,7 @@ public class People {
         String insz = null;
         String inszText = Texts.trimToNull(d.insz());
         if (inszText != null) {
-            Optional<Insz> parsed = Insz.parse(inszText);
+            Optional<Insz> parsed = Insz.parse(inszText, LocalDate.now(clock));
             if (parsed.isEmpty()) {
                 v.add("insz", "person.insz.invalid");
             } else {

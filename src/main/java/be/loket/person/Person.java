@@ -18,7 +18,11 @@ public record Person(UUID id, String firstName, String lastName, LocalDate birth
         return insz == null ? null : Insz.parse(insz).map(Insz::formatted).orElse(insz);
     }
 
-    public String addressLine() {
+    /**
+     * Street, number, box, postal code and town on one line; {@code boxWord} is the word for "box" in
+     * the reader's language (bundle key {@code person.address.box}: bus, boîte, box).
+     */
+    public String addressLine(String boxWord) {
         if (street == null && city == null) {
             return "";
         }
@@ -29,7 +33,7 @@ public record Person(UUID id, String firstName, String lastName, LocalDate birth
                 b.append(' ').append(houseNumber);
             }
             if (box != null) {
-                b.append(" bus ").append(box);
+                b.append(' ').append(boxWord).append(' ').append(box);
             }
         }
         if (city != null) {

@@ -28,6 +28,8 @@ class BatchLookupTests {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    be.loket.audit.AuditLog audit;
 
     <T> T as(String username, Supplier<T> work) {
         return RunAs.user(users.loadUserByUsername(username), work);
@@ -58,21 +60,34 @@ class BatchLookupTests {
         Citizen foreign = citizenOf("voorbeeldegem");
         String dotted = Insz.parse(own.insz()).orElseThrow().formatted();
         long before = searchesAudited("demo-socialworker");
+        long lookupsBefore = lookupsInTrail(own.id(), "national numbers=");
 
         Map<String, Person> found = as("demo-socialworker", () -> people.byInsz(List.of(dotted, foreign.insz(), "12345678901", "")));
 
         assertThat(found).containsOnlyKeys(own.insz());
         assertThat(found.get(own.insz()).id()).isEqualTo(own.id());
         assertThat(searchesAudited("demo-socialworker")).isEqualTo(before + 1);
+        assertThat(lookupsInTrail(own.id(), "national numbers=")).isEqualTo(lookupsBefore + 1);
+        assertThat(lookupsInTrail(foreign.id(), "national numbers=")).as("another municipality's trail").isZero();
+    }
+
+    /** The one event per query is found in the trail of each citizen it found. */
+    long lookupsInTrail(UUID person, String detail) {
+        return as("demo-teamlead", () -> audit.trail("PERSON", person)).stream()
+                .filter(e -> e.action() == be.loket.audit.AuditLog.Action.SEARCH && e.detail().startsWith(detail)
+                        && e.username().equals("demo-socialworker"))
+                .count();
     }
 
     @Test
     void findsEveryoneBornOnTheDaysAsked() {
         Citizen own = citizenOf("demodorp");
+        long lookupsBefore = lookupsInTrail(own.id(), "birth dates=");
         Map<LocalDate, List<Person>> born = as("demo-socialworker", () -> people.bornOn(List.of(own.birthDate(), LocalDate.of(1890, 1, 1))));
         assertThat(born).containsOnlyKeys(own.birthDate());
         assertThat(born.get(own.birthDate())).extracting(Person::id).contains(own.id());
         assertThat(born.get(own.birthDate())).allSatisfy(p -> assertThat(p.birthDate()).isEqualTo(own.birthDate()));
+        assertThat(lookupsInTrail(own.id(), "birth dates=")).isEqualTo(lookupsBefore + 1);
     }
 
     @Test

@@ -55,4 +55,55 @@ class InszTests {
     void refusesWrongCheckDigitsLengthOrCharacters(String text) {
         assertThat(Insz.parse(text)).isEmpty();
     }
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    /** Nine digits with the check digits of someone born before 2000 or from 2000 on. */
+    static String number(String first9, boolean from2000) {
+        long n = Long.parseLong(first9) + (from2000 ? 2_000_000_000L : 0);
+        return first9 + String.format("%02d", 97 - (n % 97));
+    }
+
+    @ParameterizedTest(name = "{0} from 2000: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "850230033, false", // 30 February 1985
+            "850229033, false", // 29 February in a common year
+            "850431033, false", // 31 April
+            "854230033, false", // BIS number (month + 40) for 30 February
+            "852231033, false", // BIS number (month + 20) for 31 February
+            "270105101, true", // 5 January 2027: after today
+            "261124101, true", // tomorrow
+            "261200101, true", // December 2026, day unknown: still in the future
+            "270000101, true", // only the year known, and it is 2027
+            "851300033, false", // month 13
+            "853300033, false", // month 33 is neither a national nor a BIS month
+            "855300033, false"}) // month 53
+    void refusesImpossibleAndFutureBirthDates(String first9, boolean from2000) {
+        assertThat(Insz.parse(number(first9, from2000), TODAY)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} from 2000: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "840229033, false", // 29 February of a leap year
+            "000229033, true", // 29 February 2000, a leap year
+            "261123101, true", // born today
+            "261100101, true", // this month, day unknown
+            "850700033, false", // day unknown
+            "850015033, false", // month unknown, day known
+            "850000033, false", // only the year known
+            "852000033, false", // BIS number, sex unknown (month + 20), date unknown
+            "854000033, false", // BIS number, sex known (month + 40), date unknown
+            "844229033, false", // BIS number (month + 40) for 29 February 1984
+            "082212101, true"}) // BIS number (month + 20) for 12 February 2008
+    void acceptsRealDatesAndTheUnknownPartsTheLawAllows(String first9, boolean from2000) {
+        assertThat(Insz.parse(number(first9, from2000), TODAY)).isPresent();
+    }
+
+    @Test
+    void theNumberOfSomeoneBornLaterThisCenturyIsRefusedUntilThatDayCame() {
+        String number = number("261124101", true);
+        assertThat(Insz.parse(number, TODAY)).isEmpty();
+        assertThat(Insz.parse(number, TODAY.plusDays(1))).get().extracting(Insz::birthDate)
+                .isEqualTo(java.util.Optional.of(TODAY.plusDays(1)));
+    }
 }

@@ -1,35 +1,35 @@
 package be.loket.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import be.loket.support.DemoRecords;
 import be.loket.support.LoketTest;
+import be.loket.support.Staff;
+import be.loket.support.WebTestBase;
+import java.time.ZoneId;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @LoketTest
-class PersonApiTests {
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcClient jdbc;
+class PersonApiTests extends WebTestBase {
+    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     static String json(String firstName, String lastName, String birthDate, String insz) {
         return """
@@ -66,7 +66,23 @@ class PersonApiTests {
         assertThat(events).contains("CREATE:demo-frontdesk:API", "READ:demo-socialworker:API");
         mvc.perform(get(location + "/audit").with(httpBasic("demo-teamlead", "demo")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].action", hasItem("CREATE")));
+        mvc.perform(get(location + "/audit").with(httpBasic("demo-admin", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].action", hasItem("CREATE")))
+                .andExpect(jsonPath("$[*].username", hasItem("demo-socialworker")));
         mvc.perform(get(location + "/audit").with(httpBasic("demo-frontdesk", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get(location + "/audit").with(httpBasic("demo-socialworker", "demo"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void refusesANationalNumberWhoseBirthDateCannotExist() throws Exception {
+        long first9 = 850230033L; // 30 February 1985, with correct check digits
+        String insz = String.format("%09d%02d", first9, 97 - (first9 % 97));
+        long before = persons();
+        mvc.perform(asFrontDesk(post("/api/v1/persons")).content(json("Feb", "Dertig", null, insz)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("insz"))
+                .andExpect(jsonPath("$.errors[0].code").value("person.insz.invalid"));
+        assertThat(persons()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0} in {1}")
@@ -105,8 +121,10 @@ class PersonApiTests {
 
     @Test
     void findsCitizensByMisspelledNameByInszAndByBirthDate() throws Exception {
-        mvc.perform(get("/api/v1/persons").param("q", "Ozturk").with(httpBasic("demo-frontdesk", "demo")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[*].lastName", hasItem("Öztürk")));
+        for (String name : new String[] {"Ozturk", "Özturk", "ozTÜRK"}) {
+            mvc.perform(get("/api/v1/persons").param("q", name).with(httpBasic("demo-frontdesk", "demo")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$[*].lastName", hasItem("Öztürk")));
+        }
         mvc.perform(get("/api/v1/persons").param("q", "ÖZTRÜK ayse").with(httpBasic("demo-frontdesk", "demo")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.birthDate == '1984-03-12')].lastName", hasItem("Öztürk")));
         String insz = jdbc.sql("select insz from person where id = ?").param(DemoRecords.showcasePerson(jdbc)).query(String.class).single();
@@ -121,14 +139,34 @@ class PersonApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("birthDate"));
     }
 
+    /** Events whose subjects include this citizen: searches and lookups that found them among others. */
+    List<String> subjectEvents(UUID person) {
+        return jdbc.sql("""
+                        select e.action || ':' || e.username || ':' || e.channel || ':' || e.detail from audit_event_subject s
+                        join audit_event e on e.id = s.event_id where s.entity_id = ? order by e.occurred_at, e.id""")
+                .param(person).query(String.class).list();
+    }
+
+    long frontDeskEvents() {
+        return jdbc.sql("select count(*) from audit_event where username = 'demo-frontdesk'").query(Long.class).single();
+    }
+
     @Test
-    void warnsAboutALikelyDuplicateUntilConfirmed() throws Exception {
+    void warnsAboutALikelyDuplicateUntilConfirmedAndAuditsShowingTheCandidates() throws Exception {
         String body = json("Ayse", "Ozturk", "1984-03-12", null);
         long before = persons();
+        UUID showcase = DemoRecords.showcasePerson(jdbc);
+        long eventsBefore = frontDeskEvents();
+        int shownBefore = subjectEvents(showcase).size();
         mvc.perform(asFrontDesk(post("/api/v1/persons")).content(body))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.candidates[0].lastName").value("Öztürk"));
+                .andExpect(jsonPath("$.candidates[0].lastName").value("Öztürk"))
+                .andExpect(jsonPath("$.candidates[?(@.id == '" + showcase + "')].address", hasItem("Kerkstraat 12, 9990 Demodorp")));
         assertThat(persons()).isEqualTo(before);
+        // The candidates' names, birth dates and addresses were shown: that read survives the refused registration.
+        assertThat(frontDeskEvents()).isEqualTo(eventsBefore + 1);
+        assertThat(subjectEvents(showcase)).hasSize(shownBefore + 1)
+                .last().asString().startsWith("SEARCH:demo-frontdesk:API:likely duplicates=");
         mvc.perform(asFrontDesk(post("/api/v1/persons")).content(body.replace("}", ", \"confirmNotDuplicate\": true}")))
                 .andExpect(status().isCreated());
     }
@@ -152,18 +190,75 @@ class PersonApiTests {
                 .andReturn().getResponse().getHeader("Location"));
         String b = idOf(mvc.perform(asFrontDesk(post("/api/v1/persons")).content(json("Omar", "Gezinsproef", "2010-04-04", null)))
                 .andReturn().getResponse().getHeader("Location"));
-        mvc.perform(asFrontDesk(post("/api/v1/households")).content("""
+        String first = idOf(mvc.perform(asFrontDesk(post("/api/v1/households")).content("""
                         {"name": "Gezin Gezinsproef", "members": [{"personId": "%s", "relation": "REFERENCE_PERSON"},
                          {"personId": "%s", "relation": "CHILD"}]}""".formatted(a, b)))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.members", hasSize(2)));
-        mvc.perform(asFrontDesk(post("/api/v1/households")).content("""
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.members", hasSize(2)))
+                .andReturn().getResponse().getHeader("Location"));
+        // They have lived together for a month: a move today ends that membership yesterday.
+        LocalDate today = LocalDate.now(BRUSSELS);
+        jdbc.sql("update household_member set valid_from = ? where household_id = ?").params(today.minusDays(30), UUID.fromString(first))
+                .update();
+        String second = idOf(mvc.perform(asFrontDesk(post("/api/v1/households")).content("""
                         {"members": [{"personId": "%s", "relation": "REFERENCE_PERSON"}]}""".formatted(b)))
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location"));
         assertThat(jdbc.sql("select count(*) from household_member where person_id = ? and valid_to is null").param(UUID.fromString(b))
                 .query(Long.class).single()).as("one household at a time").isEqualTo(1);
+        assertThat(jdbc.sql("select valid_to from household_member where person_id = ? and household_id = ?")
+                .params(UUID.fromString(b), UUID.fromString(first)).query(LocalDate.class).single())
+                .as("the old membership ends the day before the move").isEqualTo(today.minusDays(1));
+
+        mvc.perform(get("/api/v1/households/" + first).with(httpBasic("demo-frontdesk", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.members", hasSize(1))).andExpect(jsonPath("$.members[0].personId").value(a))
+                .andExpect(jsonPath("$.formerMembers", hasSize(1))).andExpect(jsonPath("$.formerMembers[0].personId").value(b))
+                .andExpect(jsonPath("$.formerMembers[0].from").value(today.minusDays(30).toString()))
+                .andExpect(jsonPath("$.formerMembers[0].to").value(today.minusDays(1).toString()));
+        String yesterday = today.minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        mvc.perform(get("/persons/" + a).with(Staff.as(users, "demo-frontdesk")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vroegere gezinsleden")))
+                .andExpect(content().string(containsString("Omar Gezinsproef (Kind), van "
+                        + today.minusDays(30).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " tot " + yesterday)));
+
+        // The move is in the moved person's own trail, not only in the households'.
+        mvc.perform(get("/api/v1/persons/" + b + "/audit").with(httpBasic("demo-teamlead", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].detail", hasItem("household " + first + " joined as CHILD")))
+                .andExpect(jsonPath("$[*].detail", hasItem("household " + second + " joined as REFERENCE_PERSON, left household " + first)));
+
+        // Someone unknown (or another municipality's citizen) is not found, without saying which.
         mvc.perform(asFrontDesk(post("/api/v1/households")).content("""
                         {"members": [{"personId": "%s", "relation": "CHILD"}]}""".formatted(UUID.randomUUID())))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("household.members.unknown"));
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCitizensTrailShowsTheSearchesThatFoundThem() throws Exception {
+        UUID id = UUID.fromString(idOf(mvc.perform(asFrontDesk(post("/api/v1/persons"))
+                        .content(json("Wendelien", "Spoorzoeker", "1977-07-07", null)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location")));
+        mvc.perform(get("/api/v1/persons").param("q", "Wendelein Spoorzoeker").with(httpBasic("demo-socialworker", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", hasItem(id.toString())));
+        mvc.perform(get("/persons").param("q", "spoorzoeker").with(Staff.as(users, "demo-frontdesk")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Spoorzoeker, Wendelien")));
+        mvc.perform(get("/api/v1/persons/" + id + "/audit").with(httpBasic("demo-teamlead", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.action == 'SEARCH' && @.username == 'demo-socialworker' && @.channel == 'API')]", hasSize(1)))
+                .andExpect(jsonPath("$[?(@.action == 'SEARCH' && @.username == 'demo-frontdesk' && @.channel == 'UI')]", hasSize(1)))
+                .andExpect(jsonPath("$[?(@.action == 'CREATE')]", hasSize(1)));
+    }
+
+    @Test
+    void searchHitsGiveTheAddressInTheCallersLanguage() throws Exception {
+        mvc.perform(asFrontDesk(post("/api/v1/persons")).content(json("Bo", "Busadres", "1990-09-09", null)
+                .replace("\"houseNumber\": \"8\"", "\"houseNumber\": \"8\", \"box\": \"3\"")))
+                .andExpect(status().isCreated());
+        for (String[] lang : new String[][] {{"nl", "Schoolstraat 8 bus 3"}, {"fr", "Schoolstraat 8 boîte 3"}, {"en", "Schoolstraat 8 box 3"}}) {
+            mvc.perform(get("/api/v1/persons").param("q", "Bo Busadres").header("Accept-Language", lang[0])
+                            .with(httpBasic("demo-frontdesk", "demo")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$[0].address").value(lang[1] + ", 9990 Demodorp"));
+        }
     }
 
     static String idOf(String location) {

@@ -35,7 +35,8 @@ class PersonBrowserTests extends BrowserTestBase {
         Browser.assertAccessible(page);
 
         UUID id = DemoRecords.showcasePerson(jdbc);
-        page.navigate("/persons/" + id);
+        hit.click();
+        page.waitForURL("**/persons/" + id);
         assertThat(page.locator("h1")).hasText("Ayşe Öztürk");
         Browser.assertAccessible(page);
 

@@ -42,6 +42,10 @@ class PersonPostgresTests {
         mvc.perform(get("/api/v1/persons").param("q", "ayse oztruk").with(httpBasic("demo-frontdesk", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.lastName == 'Öztürk' && @.birthDate == '1984-03-12')]").exists());
+        // The hits are written with COPY on PostgreSQL; the showcase citizen's trail finds the search.
+        mvc.perform(get("/api/v1/persons/" + DemoRecords.showcasePerson(jdbc) + "/audit").with(httpBasic("demo-teamlead", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.action == 'SEARCH' && @.username == 'demo-frontdesk' && @.detail =~ /results=.*/)]").exists());
     }
 
     @Test

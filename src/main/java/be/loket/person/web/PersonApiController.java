@@ -49,11 +49,6 @@ class PersonApiController {
     }
 
     record SearchHit(UUID id, String firstName, String lastName, LocalDate birthDate, String address, double score) {
-        static SearchHit of(PersonMatch m) {
-            Person p = m.person();
-            return new SearchHit(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.addressLine(),
-                    Math.round(m.score() * 100) / 100.0);
-        }
     }
 
     record HouseholdRequest(String name, List<Households.MemberCommand> members) {
@@ -92,7 +87,7 @@ class PersonApiController {
             birth = People.parseDate(birthDate).orElseThrow(
                     () -> new InvalidInputException(new FieldViolation("birthDate", "validation.date")));
         }
-        return people.search(new People.Query(q, birth, address)).stream().map(SearchHit::of).toList();
+        return people.search(new People.Query(q, birth, address)).stream().map(this::hit).toList();
     }
 
     @PutMapping("/persons/{id}")
@@ -126,7 +121,15 @@ class PersonApiController {
     ProblemDetail duplicate(LikelyDuplicateException e, HttpServletRequest request) {
         ProblemDetail p = Problems.of(HttpStatus.CONFLICT,
                 messages.getMessage("problem.duplicate", null, LocaleContextHolder.getLocale()), request);
-        p.setProperty("candidates", e.candidates().stream().map(SearchHit::of).toList());
+        p.setProperty("candidates", e.candidates().stream().map(this::hit).toList());
         return p;
+    }
+
+    /** A search hit with its address in the caller's language (Accept-Language). */
+    private SearchHit hit(PersonMatch m) {
+        Person p = m.person();
+        String box = messages.getMessage("person.address.box", null, LocaleContextHolder.getLocale());
+        return new SearchHit(p.id(), p.firstName(), p.lastName(), p.birthDate(), p.addressLine(box),
+                Math.round(m.score() * 100) / 100.0);
     }
 }
