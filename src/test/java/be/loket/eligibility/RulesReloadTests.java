@@ -24,6 +24,9 @@ class RulesReloadTests {
             howToApply: {nl: "Kom langs.", fr: "Passez.", en: "Drop in."}
             proofs:
               - {nl: "Identiteitskaart", fr: "Carte d’identité", en: "Identity card"}
+            duties: [{nl: "Veranderingen melden", fr: "Signaler les changements", en: "Report changes"}]
+            grantPeriod: {nl: "Eenmalig", fr: "Une fois", en: "Once"}
+            renewal: {nl: "Niet hernieuwbaar", fr: "Non renouvelable", en: "Not renewable"}
             reference: "fictitious"
             versions:
               - from: 2024-01-01
@@ -47,7 +50,7 @@ class RulesReloadTests {
         int before = eligibility.generation();
         assertThatThrownBy(() -> eligibility.reload("voorbeeldegem"))
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.report()).isEqualTo(
-                        "voorbeeldegem/premie.yaml:16: unknown fact 'household.isTennant' in \"household.isTennant\""));
+                        "voorbeeldegem/premie.yaml:19: unknown fact 'household.isTennant' in \"household.isTennant\""));
         assertThat(eligibility.generation()).isEqualTo(before);
         List<RightResult> still = eligibility.evaluateFor("voorbeeldegem", LocalDate.of(2024, 5, 1),
                 Map.of("household.isTenant", true), List.of("voorbeeldpremie"), java.util.Locale.ROOT);

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Loads rule files strictly: every defect (YAML syntax, unknown fact, type error, overlapping
@@ -158,21 +159,28 @@ public final class RuleLoader {
         for (Node t : y.list(m.get("tenants"), "'tenants'")) {
             tenants.add(Yml.scalar(t));
         }
-        if (level == Level.MUNICIPAL && tenants.isEmpty()) {
-            y.error(root, "municipal " + what + " needs 'tenants'");
+        if ((level == Level.MUNICIPAL || level == Level.PROVINCIAL) && tenants.isEmpty()) {
+            // A province's rights reach only its municipalities: the list names them.
+            y.error(root, levelText.toLowerCase() + " " + what + " needs 'tenants'");
         }
         if (tenant != null && (level != Level.MUNICIPAL || !tenants.equals(List.of(tenant)))) {
             y.error(root, what + " in the rule directory of " + tenant + " must be municipal with tenants [" + tenant + "]");
         }
-        LocalizedText name = y.localized(m, "name", root, true);
-        LocalizedText description = y.localized(m, "description", root, true);
-        LocalizedText organisation = y.localized(m, "organisation", root, true);
-        LocalizedText howToApply = y.localized(m, "howToApply", root, true);
-        List<LocalizedText> proofs = y.localizedList(m, "proofs");
-        List<LocalizedText> duties = y.localizedList(m, "duties");
-        LocalizedText grantPeriod = y.localized(m, "grantPeriod", root, false);
-        LocalizedText renewal = y.localized(m, "renewal", root, false);
-        LocalizedText keywords = y.localized(m, "keywords", root, false);
+        LocalizedText name = y.localized(m, "name", root, true, what);
+        LocalizedText description = y.localized(m, "description", root, true, what);
+        LocalizedText organisation = y.localized(m, "organisation", root, true, what);
+        LocalizedText howToApply = y.localized(m, "howToApply", root, true, what);
+        List<LocalizedText> proofs = y.localizedList(m, "proofs", what);
+        List<LocalizedText> duties = y.localizedList(m, "duties", what);
+        // A granted right binds the citizen and ends: what they must do, how long it runs and how it is renewed.
+        boolean right = kind == Right.Kind.RIGHT;
+        LocalizedText grantPeriod = y.localized(m, "grantPeriod", root, right, what + " (required for a right)");
+        LocalizedText renewal = y.localized(m, "renewal", root, right, what + " (required for a right)");
+        Node dutiesNode = m.get("duties");
+        if (right && (dutiesNode == null || dutiesNode instanceof SequenceNode list && list.getValue().isEmpty())) {
+            y.error(dutiesNode == null ? root : dutiesNode, "missing 'duties' of " + what + " (required for a right: at least one)");
+        }
+        LocalizedText keywords = y.localized(m, "keywords", root, false, what);
         String reference = y.text(m, "reference", root, true);
         String note = y.text(m, "note", root, false);
         String automatic = y.text(m, "automaticGranting", root, false);
@@ -312,7 +320,7 @@ public final class RuleLoader {
             id = kind + "-" + index;
         }
         LocalizedText text = m.containsKey("label") || !List.of("all", "any", "not").contains(kind)
-                ? y.localized(m, "label", n, true) : null;
+                ? y.localized(m, "label", n, true, "condition '" + id + "' of '" + rid + "'") : null;
         Label label = text == null ? null : label(y, n, text, m.get("values"), c);
         Cond result = null;
         switch (kind) {
