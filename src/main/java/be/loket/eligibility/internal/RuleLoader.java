@@ -64,12 +64,24 @@ public final class RuleLoader {
             }
         }
 
+        // A municipality's own parameters, loaded as strictly as the shipped ones and usable only by its own rights.
+        List<Object[]> all = new ArrayList<>();
+        rightFiles.forEach(s -> all.add(new Object[] {s, null}));
+        tenantFiles.forEach((code, list) -> list.forEach(s -> {
+            if (s.name().startsWith(code + RuleSources.PARAMETERS)) {
+                Yml y = new Yml(s.name(), problems);
+                Node root = y.parse(s.text());
+                if (root != null) {
+                    parameters.read(y, root, code);
+                }
+            } else {
+                all.add(new Object[] {s, code});
+            }
+        }));
+
         // First pass: the right headers, so that every right's outcome can be declared as a fact.
         List<Parsed> parsed = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        List<Object[]> all = new ArrayList<>();
-        rightFiles.forEach(s -> all.add(new Object[] {s, null}));
-        tenantFiles.forEach((code, list) -> list.forEach(s -> all.add(new Object[] {s, code})));
         for (Object[] entry : all) {
             Source s = (Source) entry[0];
             String tenant = (String) entry[1];
@@ -82,6 +94,7 @@ public final class RuleLoader {
             if (p == null) {
                 continue;
             }
+            p.tenant = tenant;
             if (!ids.add(p.right.id())) {
                 y.error(p.idNode, "right '" + p.right.id() + "' is declared twice");
                 continue;
@@ -119,6 +132,8 @@ public final class RuleLoader {
         Node root;
         Map<String, Node> map;
         int outcomeSlot;
+        /** The municipality whose rule directory holds it; null for a shipped right. */
+        String tenant;
     }
 
     private static Parsed header(Yml y, Node root, String tenant) {
@@ -269,6 +284,10 @@ public final class RuleLoader {
             }
             for (int pi : c.usedParameters) {
                 Parameters.Definition d = parameters.get(pi);
+                if (d.tenant() != null && !d.tenant().equals(p.tenant)) {
+                    y.error(vn, "parameter '" + d.name() + "' belongs to the rule directory of " + d.tenant()
+                            + "; only rights in that directory may use it");
+                }
                 LocalDate first = d.values().get(0).from();
                 if (first.isAfter(from)) {
                     y.error(vn, "parameter '" + d.name() + "' has no value on " + from + ", which version " + from + " of '"
