@@ -48,8 +48,8 @@ public class RightsCheck {
 
     /** Timeline steps are Dutch, whoever reads them (the dossier's language convention). */
     private static final Locale STEP_LANGUAGE = Locale.forLanguageTag("nl");
-    static final String MUNICIPALITY = "household.municipality";
     private static final String HOUSEHOLD = "household.";
+    static final String MUNICIPALITY = HOUSEHOLD + "municipality";
 
     RightsCheck(Eligibility eligibility, People people, AuditLog audit, JdbcClient jdbc, Clock clock, Dossiers dossiers,
             MessageSource messages, Households households, Directory directory) {
