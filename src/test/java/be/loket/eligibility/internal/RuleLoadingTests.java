@@ -238,4 +238,23 @@ class RuleLoadingTests {
         assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:17: unknown right 'rights.nietbestaand' in "
                 + "\"rights.nietbestaand\"");
     }
+
+    @Test
+    void everyShippedRightStatesItsDutiesPeriodAndRenewalAndAProvinceServesItsMunicipalities() {
+        RuleBook book = RuleLoader.load(RuleSources.shippedFacts(), RuleSources.shippedParameters(),
+                RuleSources.shippedRights(), Map.of(), false);
+        assertThat(book.rights().stream().filter(r -> r.kind() == be.loket.eligibility.Right.Kind.RIGHT))
+                .hasSizeGreaterThanOrEqualTo(9)
+                .allSatisfy(r -> {
+                    assertThat(r.duties()).as(r.id()).isNotEmpty();
+                    assertThat(r.grantPeriod()).as(r.id()).isNotNull();
+                    assertThat(r.renewal().fr()).as(r.id()).isNotBlank();
+                });
+        var provincial = book.rights().stream().filter(r -> r.level() == be.loket.eligibility.Level.PROVINCIAL).toList();
+        assertThat(provincial).extracting(be.loket.eligibility.Right::id).containsExactly("provinciaal_woon_energieadvies");
+        assertThat(provincial.get(0).visibleTo("demodorp")).isTrue();
+        assertThat(provincial.get(0).visibleTo("voorbeeldegem")).isTrue();
+        assertThat(provincial.get(0).visibleTo("elders")).isFalse();
+        assertThat(book.right("sociaal_tarief").orElseThrow().visibleTo("elders")).isTrue();
+    }
 }
