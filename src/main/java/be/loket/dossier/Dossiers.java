@@ -597,4 +597,24 @@ public class Dossiers {
         return Arrays.stream(csv.split(",")).map(Theme::valueOf).toList();
     }
 
+
+    /**
+     * Writes the outcome of a rights check as an internal note in the citizen's dossier that is not
+     * closed, and returns it (empty when there is none). Decided before writing, like addContact: whoever
+     * may open dossiers (the front desk too) may record a check there, so that a check run at the desk is
+     * not lost from the timeline.
+     */
+    public java.util.Optional<UUID> recordCheck(UUID personId, String text) {
+        Actor actor = CurrentActor.get();
+        if (!mayOpen(actor) || Texts.trimToNull(text) == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<UUID> open = jdbc.sql("select id from dossier where tenant_id = ? and person_id = ? and status <> 'CLOSED'"
+                + " order by opened_at desc").params(actor.tenantId(), personId).query(UUID.class).list().stream().findFirst();
+        open.ifPresent(id -> {
+            insertStep(actor, id, StepKind.NOTE, Visibility.INTERNAL, text.strip(), LocalDate.now(clock));
+            audit.write(AuditLog.Action.UPDATE, AUDIT_TYPE, id, "step NOTE INTERNAL rights check");
+        });
+        return open;
+    }
 }

@@ -94,6 +94,11 @@ public class Eligibility {
         return rulesDir != null;
     }
 
+    /** The directory of municipality rule files, or null; for tests that write in it. */
+    Path rulesDirectory() {
+        return rulesDir;
+    }
+
     /** The names of the municipality's accepted rule files. */
     public synchronized List<String> ruleFiles(String tenantCode) {
         return tenantFiles.getOrDefault(tenantCode, List.of()).stream().map(RuleLoader.Source::name).toList();

@@ -29,8 +29,9 @@ public record Right(String id, Kind kind, Level level, List<String> tenants, Loc
     public record Period(String id, LocalDate from, LocalDate until) {
     }
 
-    /** Whether users of the given municipality see this right: all rights above the municipal level, and their own. */
+    /** Whether users of the given municipality see this right: federal and Flemish ones, and those naming it. */
     public boolean visibleTo(String tenantCode) {
-        return level != Level.MUNICIPAL || tenants.contains(tenantCode);
+        // Federal and Flemish rights apply everywhere; provincial and municipal ones to the municipalities named.
+        return tenants.isEmpty() && level != Level.MUNICIPAL && level != Level.PROVINCIAL || tenants.contains(tenantCode);
     }
 }

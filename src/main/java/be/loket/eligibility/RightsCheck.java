@@ -1,11 +1,10 @@
 package be.loket.eligibility;
 
 import be.loket.audit.AuditLog;
-import be.loket.dossier.DossierStatus;
-import be.loket.dossier.DossierSummary;
 import be.loket.dossier.Dossiers;
-import be.loket.dossier.NewStep;
-import be.loket.platform.NotFoundException;
+import be.loket.identity.Directory;
+import be.loket.identity.Tenant;
+import be.loket.person.Households;
 import be.loket.person.People;
 import be.loket.person.Person;
 import be.loket.platform.CurrentActor;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The rights investigation for one citizen: every right of the municipality evaluated on the facts
  * recorded so far, and the missing facts as questions a worker can answer on the spot. Facts are
- * stored append-only with source, author and date; every read and write is audited, and a check
- * with new facts is written as a step in the citizen's open dossiers.
+ * stored append-only with source, author and date; every read and write is audited. The household's
+ * facts are those recorded on any current member of the person's household (the latest of each); the
+ * person's own facts are the person's. A check is written as a step in the citizen's open dossier when
+ * answers are saved, or on request.
  */
 @Service
 public class RightsCheck {
@@ -41,9 +43,18 @@ public class RightsCheck {
     private final Clock clock;
     private final Dossiers dossiers;
     private final MessageSource messages;
+    private final Households households;
+    private final Directory directory;
+
+    /** Timeline steps are Dutch, whoever reads them (the dossier's language convention). */
+    private static final Locale STEP_LANGUAGE = Locale.forLanguageTag("nl");
+    private static final String HOUSEHOLD = "household.";
+    static final String MUNICIPALITY = HOUSEHOLD + "municipality";
 
     RightsCheck(Eligibility eligibility, People people, AuditLog audit, JdbcClient jdbc, Clock clock, Dossiers dossiers,
-            MessageSource messages) {
+            MessageSource messages, Households households, Directory directory) {
+        this.households = households;
+        this.directory = directory;
         this.eligibility = eligibility;
         this.people = people;
         this.audit = audit;
@@ -59,7 +70,7 @@ public class RightsCheck {
 
     /** The outcome of a check: results per right and the questions that could still change one, most needed first. */
     public record Result(Person person, List<RightResult> results, Map<String, RecordedFact> facts,
-            List<FactDefinition> questions) {
+            List<FactDefinition> questions, Map<String, String> suggested) {
     }
 
     @Transactional
@@ -78,9 +89,15 @@ public class RightsCheck {
         List<FactDefinition> questions = new ArrayList<>(eligibility.facts().stream()
                 .filter(d -> needed.containsKey(d.name())).toList());
         questions.sort((a, b) -> needed.get(b.name()) - needed.get(a.name()));
+        // Whoever comes to this OCMW most likely lives in its municipality: offered, not assumed.
+        Map<String, String> suggested = new HashMap<>();
+        Tenant tenant = directory.currentTenant();
+        if (tenant.kind() == Tenant.Kind.MUNICIPALITY && needed.containsKey(MUNICIPALITY)) {
+            suggested.put(MUNICIPALITY, tenant.code());
+        }
         audit.write(AuditLog.Action.READ, "PERSON", personId, "rights check: " + results.size() + " rights, "
                 + results.stream().filter(r -> r.outcome() == Outcome.ELIGIBLE).count() + " eligible");
-        return new Result(person, results, facts, questions);
+        return new Result(person, results, facts, questions, suggested);
     }
 
     /**
@@ -104,7 +121,7 @@ public class RightsCheck {
                 violations.add(new FieldViolation(e.getKey(), "eligibility.answer.invalid." + d.type().name(),
                         d.question().in(locale)));
             } else {
-                accepted.put(d.name(), e.getValue().strip());
+                accepted.put(d.name(), d.name().equals(MUNICIPALITY) ? municipality(e.getValue()) : e.getValue().strip());
             }
         }
         if (source == null) {
@@ -125,26 +142,30 @@ public class RightsCheck {
         }
         if (!accepted.isEmpty()) {
             audit.write(AuditLog.Action.UPDATE, "PERSON", personId, "rights check facts: " + String.join(", ", accepted.keySet()));
-            recordInDossiers(personId, check(personId, locale).results(), locale);
+            recordInDossier(personId);
         }
         return accepted.size();
     }
 
-    private void recordInDossiers(UUID personId, List<RightResult> results, Locale locale) {
-        String none = messages.getMessage("rightsCheck.step.none", null, locale);
-        String eligible = names(results, Outcome.ELIGIBLE, none);
-        String possibly = names(results, Outcome.POSSIBLY, none);
-        String text = messages.getMessage("rightsCheck.step", new Object[] {eligible, possibly}, locale);
-        for (DossierSummary d : dossiers.ofPerson(personId)) {
-            if (d.status() == DossierStatus.CLOSED) {
-                continue;
-            }
-            try {
-                dossiers.addStep(d.id(), new NewStep("NOTE", "INTERNAL", text, null));
-            } catch (NotFoundException e) {
-                // A dossier the worker may not write in keeps its timeline as it is.
-            }
-        }
+    /**
+     * Writes the check as it stands now as a step in the citizen's open dossier; empty when the citizen
+     * has none. Whether the actor may write there is decided by Dossiers before anything is written.
+     */
+    @Transactional
+    public Optional<UUID> recordInDossier(UUID personId) {
+        List<RightResult> results = check(personId, STEP_LANGUAGE).results();
+        String none = messages.getMessage("rightsCheck.step.none", null, STEP_LANGUAGE);
+        String text = messages.getMessage("rightsCheck.step", new Object[] {names(results, Outcome.ELIGIBLE, none),
+                names(results, Outcome.POSSIBLY, none)}, STEP_LANGUAGE);
+        // A timeline step holds at most 4000 characters; a catalogue of names stays far below, but never fail on it.
+        return dossiers.recordCheck(personId, text.length() > 4000 ? text.substring(0, 3999) + "…" : text);
+    }
+
+    /** A municipality as its tenant code when it names this OCMW's municipality ("Demodorp" is demodorp). */
+    private String municipality(String typed) {
+        String v = typed.strip();
+        Tenant tenant = directory.currentTenant();
+        return v.equalsIgnoreCase(tenant.code()) || v.equalsIgnoreCase(tenant.name()) ? tenant.code() : v.toLowerCase(Locale.ROOT);
     }
 
     private static String names(List<RightResult> results, Outcome outcome, String none) {
@@ -152,17 +173,41 @@ public class RightsCheck {
         return names.isEmpty() ? none : String.join(", ", names);
     }
 
-    /** The latest recorded value of each fact. */
+    /**
+     * The latest recorded value of each fact: household.* facts recorded on any current member of the
+     * person's household, the other facts recorded on the person.
+     */
     private Map<String, RecordedFact> current(UUID personId) {
+        List<UUID> others = households.currentOf(personId).map(h -> h.members().stream().map(Households.Member::personId)
+                .filter(id -> !id.equals(personId)).toList()).orElse(List.of());
+        List<RecordedFact> all = new ArrayList<>(facts(personId, null));
+        if (!others.isEmpty()) {
+            all.addAll(facts(null, others));
+        }
+        // Oldest first, so that the latest value of each fact wins.
+        all.sort(java.util.Comparator.comparing(RecordedFact::recordedAt));
         Map<String, RecordedFact> out = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select name, fact_value, source, recorded_by, recorded_at from eligibility_fact
-                        where tenant_id = ? and person_id = ? order by recorded_at, id""")
-                .params(CurrentActor.get().tenantId(), personId)
-                .query((rs, n) -> new RecordedFact(rs.getString("name"), rs.getString("fact_value"),
+        all.forEach(f -> out.put(f.name(), f));
+        return out;
+    }
+
+    /** The person's facts, or the household facts recorded on other members. */
+    private List<RecordedFact> facts(UUID personId, List<UUID> members) {
+        var sql = jdbc.sql("select name, fact_value, source, recorded_by, recorded_at from eligibility_fact where tenant_id = :tenant and "
+                        + (members == null ? "person_id = :person" : "person_id in (:members) and name like :household")
+                        + " order by recorded_at, id")
+                .param("tenant", CurrentActor.get().tenantId());
+        sql = members == null ? sql.param("person", personId) : sql.param("members", members).param("household", HOUSEHOLD + "%");
+        return sql.query((rs, n) -> new RecordedFact(rs.getString("name"), rs.getString("fact_value"),
                         FactSource.valueOf(rs.getString("source")), rs.getString("recorded_by"),
                         rs.getObject("recorded_at", OffsetDateTime.class)))
-                .list().forEach(f -> out.put(f.name(), f));
+                .list();
+    }
+
+    /** The fact schema by name, to show a recorded fact by its question rather than its name. */
+    public Map<String, FactDefinition> schema() {
+        Map<String, FactDefinition> out = new HashMap<>();
+        eligibility.facts().forEach(d -> out.put(d.name(), d));
         return out;
     }
 

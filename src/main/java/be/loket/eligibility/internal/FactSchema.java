@@ -95,7 +95,7 @@ final class FactSchema {
             if (type == FactType.CHOICE && values.isEmpty()) {
                 y.error(n, "choice fact '" + name + "' needs 'values'");
             }
-            LocalizedText question = y.localized(m, "question", n, true);
+            LocalizedText question = y.localized(m, "question", n, true, "fact '" + name + "'");
             if (type != null && subject != null) {
                 schema.add(new FactDefinition(name, type, subject, period, unit, List.copyOf(values),
                         name.startsWith("assessment."), question));

@@ -20,7 +20,8 @@ final class Parameters {
     record Value(LocalDate from, BigDecimal amount, String source, String note) {
     }
 
-    record Definition(String name, String unit, String period, List<Value> values, String file, int line) {
+    /** {@code tenant}: the municipality whose rule directory declares it, null for a shipped parameter. */
+    record Definition(String name, String unit, String period, List<Value> values, String file, int line, String tenant) {
         Value at(LocalDate date) {
             Value found = null;
             for (Value v : values) {
@@ -75,6 +76,11 @@ final class Parameters {
     }
 
     void read(Yml y, Node root) {
+        read(y, root, null);
+    }
+
+    /** Reads a parameter file; a municipality's parameters are named after it ({@code <code>.<name>}). */
+    void read(Yml y, Node root, String tenant) {
         Map<String, Node> top = y.map(root, "a parameter file");
         if (top == null) {
             return;
@@ -88,6 +94,11 @@ final class Parameters {
             Node n = e.getValue();
             if (!name.matches("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)+")) {
                 y.error(n, "parameter name '" + name + "' must be dotted lower camel case, e.g. leefloon.single");
+                continue;
+            }
+            if (tenant != null && !name.startsWith(tenant + ".")) {
+                y.error(n, "parameter '" + name + "' in the rule directory of " + tenant + " must be named " + tenant
+                        + ".<name>, e.g. " + tenant + "." + name);
                 continue;
             }
             if (index.containsKey(name)) {
@@ -132,7 +143,7 @@ final class Parameters {
                 continue;
             }
             index.put(name, definitions.size());
-            definitions.add(new Definition(name, unit, period, List.copyOf(values), y.file, Yml.line(n)));
+            definitions.add(new Definition(name, unit, period, List.copyOf(values), y.file, Yml.line(n), tenant));
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Loads rule files strictly: every defect (YAML syntax, unknown fact, type error, overlapping
@@ -63,12 +64,24 @@ public final class RuleLoader {
             }
         }
 
+        // A municipality's own parameters, loaded as strictly as the shipped ones and usable only by its own rights.
+        List<Object[]> all = new ArrayList<>();
+        rightFiles.forEach(s -> all.add(new Object[] {s, null}));
+        tenantFiles.forEach((code, list) -> list.forEach(s -> {
+            if (s.name().startsWith(code + RuleSources.PARAMETERS)) {
+                Yml y = new Yml(s.name(), problems);
+                Node root = y.parse(s.text());
+                if (root != null) {
+                    parameters.read(y, root, code);
+                }
+            } else {
+                all.add(new Object[] {s, code});
+            }
+        }));
+
         // First pass: the right headers, so that every right's outcome can be declared as a fact.
         List<Parsed> parsed = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        List<Object[]> all = new ArrayList<>();
-        rightFiles.forEach(s -> all.add(new Object[] {s, null}));
-        tenantFiles.forEach((code, list) -> list.forEach(s -> all.add(new Object[] {s, code})));
         for (Object[] entry : all) {
             Source s = (Source) entry[0];
             String tenant = (String) entry[1];
@@ -81,6 +94,7 @@ public final class RuleLoader {
             if (p == null) {
                 continue;
             }
+            p.tenant = tenant;
             if (!ids.add(p.right.id())) {
                 y.error(p.idNode, "right '" + p.right.id() + "' is declared twice");
                 continue;
@@ -118,6 +132,8 @@ public final class RuleLoader {
         Node root;
         Map<String, Node> map;
         int outcomeSlot;
+        /** The municipality whose rule directory holds it; null for a shipped right. */
+        String tenant;
     }
 
     private static Parsed header(Yml y, Node root, String tenant) {
@@ -158,21 +174,28 @@ public final class RuleLoader {
         for (Node t : y.list(m.get("tenants"), "'tenants'")) {
             tenants.add(Yml.scalar(t));
         }
-        if (level == Level.MUNICIPAL && tenants.isEmpty()) {
-            y.error(root, "municipal " + what + " needs 'tenants'");
+        if ((level == Level.MUNICIPAL || level == Level.PROVINCIAL) && tenants.isEmpty()) {
+            // A province's rights reach only its municipalities: the list names them.
+            y.error(root, levelText.toLowerCase() + " " + what + " needs 'tenants'");
         }
         if (tenant != null && (level != Level.MUNICIPAL || !tenants.equals(List.of(tenant)))) {
             y.error(root, what + " in the rule directory of " + tenant + " must be municipal with tenants [" + tenant + "]");
         }
-        LocalizedText name = y.localized(m, "name", root, true);
-        LocalizedText description = y.localized(m, "description", root, true);
-        LocalizedText organisation = y.localized(m, "organisation", root, true);
-        LocalizedText howToApply = y.localized(m, "howToApply", root, true);
-        List<LocalizedText> proofs = y.localizedList(m, "proofs");
-        List<LocalizedText> duties = y.localizedList(m, "duties");
-        LocalizedText grantPeriod = y.localized(m, "grantPeriod", root, false);
-        LocalizedText renewal = y.localized(m, "renewal", root, false);
-        LocalizedText keywords = y.localized(m, "keywords", root, false);
+        LocalizedText name = y.localized(m, "name", root, true, what);
+        LocalizedText description = y.localized(m, "description", root, true, what);
+        LocalizedText organisation = y.localized(m, "organisation", root, true, what);
+        LocalizedText howToApply = y.localized(m, "howToApply", root, true, what);
+        List<LocalizedText> proofs = y.localizedList(m, "proofs", what);
+        List<LocalizedText> duties = y.localizedList(m, "duties", what);
+        // A granted right binds the citizen and ends: what they must do, how long it runs and how it is renewed.
+        boolean right = kind == Right.Kind.RIGHT;
+        LocalizedText grantPeriod = y.localized(m, "grantPeriod", root, right, what + " (required for a right)");
+        LocalizedText renewal = y.localized(m, "renewal", root, right, what + " (required for a right)");
+        Node dutiesNode = m.get("duties");
+        if (right && (dutiesNode == null || dutiesNode instanceof SequenceNode list && list.getValue().isEmpty())) {
+            y.error(dutiesNode == null ? root : dutiesNode, "missing 'duties' of " + what + " (required for a right: at least one)");
+        }
+        LocalizedText keywords = y.localized(m, "keywords", root, false, what);
         String reference = y.text(m, "reference", root, true);
         String note = y.text(m, "note", root, false);
         String automatic = y.text(m, "automaticGranting", root, false);
@@ -261,6 +284,10 @@ public final class RuleLoader {
             }
             for (int pi : c.usedParameters) {
                 Parameters.Definition d = parameters.get(pi);
+                if (d.tenant() != null && !d.tenant().equals(p.tenant)) {
+                    y.error(vn, "parameter '" + d.name() + "' belongs to the rule directory of " + d.tenant()
+                            + "; only rights in that directory may use it");
+                }
                 LocalDate first = d.values().get(0).from();
                 if (first.isAfter(from)) {
                     y.error(vn, "parameter '" + d.name() + "' has no value on " + from + ", which version " + from + " of '"
@@ -312,7 +339,7 @@ public final class RuleLoader {
             id = kind + "-" + index;
         }
         LocalizedText text = m.containsKey("label") || !List.of("all", "any", "not").contains(kind)
-                ? y.localized(m, "label", n, true) : null;
+                ? y.localized(m, "label", n, true, "condition '" + id + "' of '" + rid + "'") : null;
         Label label = text == null ? null : label(y, n, text, m.get("values"), c);
         Cond result = null;
         switch (kind) {

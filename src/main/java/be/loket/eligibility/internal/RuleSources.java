@@ -15,7 +15,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Finds rule files: the shipped ones on the classpath under {@code rules/} (facts.yaml, parameters/,
- * rights/), and a municipality's own in {@code <LOKET_RULES_DIR>/<municipality code>/*.yaml}.
+ * rights/), and a municipality's own in {@code <LOKET_RULES_DIR>/<municipality code>/*.yaml} (rights) and
+ * {@code <LOKET_RULES_DIR>/<municipality code>/parameters/*.yaml} (its parameters).
  */
 public final class RuleSources {
     private RuleSources() {
@@ -33,17 +34,30 @@ public final class RuleSources {
         return scan("classpath*:rules/rights/**/*.yaml");
     }
 
-    /** The municipality's rule files, sorted by name; empty when the directory does not exist. */
+    /**
+     * The municipality's rule files, sorted by name: its rights in {@code <code>/*.yaml} and its own
+     * parameters in {@code <code>/parameters/*.yaml} (named so, see {@link #PARAMETERS}); empty when the
+     * directory does not exist.
+     */
     public static List<RuleLoader.Source> tenantDirectory(Path rulesDir, String tenantCode) {
         Path dir = rulesDir.resolve(tenantCode);
+        List<RuleLoader.Source> out = new ArrayList<>(yamlFiles(dir.resolve("parameters"), tenantCode + PARAMETERS));
+        out.addAll(yamlFiles(dir, tenantCode + "/"));
+        return out;
+    }
+
+    /** The part of a tenant source's name that marks a parameter file: {@code <code>/parameters/<file>}. */
+    public static final String PARAMETERS = "/parameters/";
+
+    private static List<RuleLoader.Source> yamlFiles(Path dir, String prefix) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
             List<RuleLoader.Source> out = new ArrayList<>();
-            for (Path p : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+            for (Path p : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted(Comparator.comparing(Path::toString)).toList()) {
-                out.add(new RuleLoader.Source(tenantCode + "/" + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8)));
+                out.add(new RuleLoader.Source(prefix + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8)));
             }
             return out;
         } catch (IOException e) {

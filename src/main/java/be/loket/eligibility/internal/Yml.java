@@ -27,6 +27,8 @@ final class Yml {
 
     final String file;
     final List<RuleProblem> problems;
+    /** The file's lines, to quote the offending one where the parser gives no node. */
+    private String[] lines = new String[0];
 
     Yml(String file, List<RuleProblem> problems) {
         this.file = file;
@@ -34,6 +36,7 @@ final class Yml {
     }
 
     Node parse(String text) {
+        this.lines = text.split("\\R", -1);
         try {
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
             if (root == null) {
@@ -42,7 +45,8 @@ final class Yml {
             return root;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            problems.add(new RuleProblem(file, line, "YAML syntax error: " + e.getProblem()));
+            String quoted = line <= lines.length ? " in \"" + lines[line - 1].strip() + "\"" : "";
+            problems.add(new RuleProblem(file, line, "YAML syntax error: " + e.getProblem() + quoted));
             return null;
         }
     }
@@ -123,16 +127,19 @@ final class Yml {
         }
     }
 
-    /** A text in nl, fr and en; each missing language is reported. */
-    LocalizedText localized(Map<String, Node> m, String key, Node owner, boolean required) {
+    /**
+     * A text in nl, fr and en; each missing language is reported, naming where ({@code of}, e.g.
+     * "condition 'income' of 'huurtoelage'") and quoting the languages present.
+     */
+    LocalizedText localized(Map<String, Node> m, String key, Node owner, boolean required, String of) {
         Node n = m.get(key);
         if (n == null) {
             if (required) {
-                error(owner, "missing '" + key + "'");
+                error(owner, "missing '" + key + "' of " + of);
             }
             return null;
         }
-        return localized(n, "'" + key + "'");
+        return localized(n, "'" + key + "' of " + of);
     }
 
     LocalizedText localized(Node n, String what) {
@@ -141,14 +148,20 @@ final class Yml {
             return null;
         }
         String[] v = new String[3];
+        List<String> present = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String lang = LANGUAGES.get(i);
-            Node ln = t.get(lang);
-            String s = scalar(ln);
-            if (s == null || s.isBlank()) {
-                error(ln == null ? n : ln, "missing translation '" + lang + "' of " + what);
-            }
+            String s = scalar(t.get(LANGUAGES.get(i)));
             v[i] = s == null ? "" : s.strip();
+            if (!v[i].isEmpty()) {
+                present.add(LANGUAGES.get(i) + ": \"" + v[i] + "\"");
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            if (v[i].isEmpty()) {
+                Node ln = t.get(LANGUAGES.get(i));
+                error(ln == null ? n : ln, "missing translation '" + LANGUAGES.get(i) + "' of " + what
+                        + (present.isEmpty() ? "" : " (" + String.join(", ", present) + ")"));
+            }
         }
         for (String k : t.keySet()) {
             if (!LANGUAGES.contains(k)) {
@@ -158,10 +171,11 @@ final class Yml {
         return new LocalizedText(v[0], v[1], v[2]);
     }
 
-    List<LocalizedText> localizedList(Map<String, Node> m, String key) {
+    List<LocalizedText> localizedList(Map<String, Node> m, String key, String of) {
         List<LocalizedText> out = new ArrayList<>();
-        for (Node n : list(m.get(key), "'" + key + "'")) {
-            LocalizedText t = localized(n, "an entry of '" + key + "'");
+        List<Node> entries = list(m.get(key), "'" + key + "'");
+        for (int i = 0; i < entries.size(); i++) {
+            LocalizedText t = localized(entries.get(i), "entry " + (i + 1) + " of '" + key + "' of " + of);
             if (t != null) {
                 out.add(t);
             }

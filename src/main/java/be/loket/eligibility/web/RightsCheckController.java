@@ -32,10 +32,19 @@ class RightsCheckController {
     }
 
     @GetMapping("/persons/{id}/rights")
-    String check(@PathVariable UUID id, @RequestParam(required = false) Integer saved, Model model, Locale locale) {
+    String check(@PathVariable UUID id, @RequestParam(required = false) Integer saved,
+            @RequestParam(required = false) Boolean recorded, Model model, Locale locale) {
         show(id, model, locale);
         model.addAttribute("saved", saved);
+        model.addAttribute("recorded", recorded);
         return "eligibility/person-rights";
+    }
+
+    /** "Record this check in the dossier": the outcome as it stands, as a step in the open dossier's timeline. */
+    @PostMapping("/persons/{id}/rights/record")
+    String recordCheck(@PathVariable UUID id) {
+        boolean written = rightsCheck.recordInDossier(id).isPresent();
+        return "redirect:/persons/" + id + "/rights?recorded=" + written;
     }
 
     @PostMapping("/persons/{id}/rights")
@@ -68,12 +77,13 @@ class RightsCheckController {
         RightsCheck.Result result = rightsCheck.check(id, locale);
         model.addAttribute("person", result.person());
         model.addAttribute("facts", result.facts());
+        model.addAttribute("schema", rightsCheck.schema());
         model.addAttribute("questions", result.questions());
         model.addAttribute("sources", FactSource.values());
         model.addAttribute("eligible", result.results().stream().filter(r -> r.outcome() == Outcome.ELIGIBLE).toList());
         model.addAttribute("possibly", result.results().stream().filter(r -> r.outcome() == Outcome.POSSIBLY).toList());
         model.addAttribute("notEligible", result.results().stream().filter(r -> r.outcome() == Outcome.NOT_ELIGIBLE).toList());
         model.addAttribute("invalid", List.of());
-        model.addAttribute("entered", Map.of());
+        model.addAttribute("entered", result.suggested());
     }
 }

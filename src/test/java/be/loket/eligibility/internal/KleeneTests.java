@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class KleeneTests {
     static final String RIGHT = """
             id: kleene
+            kind: service
             level: federal
             name: {nl: "K", fr: "K", en: "K"}
             description: {nl: "K", fr: "K", en: "K"}

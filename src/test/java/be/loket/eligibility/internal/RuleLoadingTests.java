@@ -20,6 +20,9 @@ class RuleLoadingTests {
             description: {nl: "Een toelage.", fr: "Une allocation.", en: "An allowance."}
             organisation: {nl: "OCMW", fr: "CPAS", en: "OCMW"}
             howToApply: {nl: "Kom langs.", fr: "Passez.", en: "Drop in."}
+            duties: [{nl: "Veranderingen melden", fr: "Signaler les changements", en: "Report changes"}]
+            grantPeriod: {nl: "Een jaar", fr: "Un an", en: "One year"}
+            renewal: {nl: "Elk jaar", fr: "Chaque année", en: "Every year"}
             reference: "fictitious"
             versions:
               - from: 2023-01-01
@@ -80,27 +83,28 @@ class RuleLoadingTests {
     @Test
     void yamlSyntaxError() {
         String bad = VALID.replace("name: {nl: \"Testtoelage\",", "name: {nl: \"Testtoelage,");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:4: YAML syntax error: expected ',' or '}', but got <scalar>");
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:4: YAML syntax error: expected ',' or '}', but got <scalar> "
+                + "in \"name: {nl: \"Testtoelage, fr: \"Allocation test\", en: \"Test allowance\"}\"");
     }
 
     @Test
     void unknownFact() {
         String bad = VALID.replace("check: household.monthlyRent > household", "check: household.monthlyRnt > household");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:14: unknown fact 'household.monthlyRnt' in "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:17: unknown fact 'household.monthlyRnt' in "
                 + "\"household.monthlyRnt > household.incomeLastThreeMonths / 9.0\"");
     }
 
     @Test
     void unknownParameter() {
         String bad = VALID.replace("leefloon.single", "leefloon.singel");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:17: unknown parameter 'leefloon.singel' in "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:20: unknown parameter 'leefloon.singel' in "
                 + "\"household.incomeLastThreeMonths * 4.0 <= 1.75 * 12.0 * leefloon.singel\"");
     }
 
     @Test
     void typeError() {
         String bad = VALID.replace("/ 9.0", "/ 9");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:14: type error in "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:17: type error in "
                 + "\"household.monthlyRent > household.incomeLastThreeMonths / 9\": found no matching overload for '_/_' "
                 + "applied to '(double, int)' (candidates: (int, int),(uint, uint),(double, double))");
     }
@@ -109,14 +113,14 @@ class RuleLoadingTests {
     void checkThatIsNotACondition() {
         String bad = VALID.replace("check: household.monthlyRent > household.incomeLastThreeMonths / 9.0",
                 "check: household.monthlyRent * 2.0");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:14: a check must be true or false, but "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:17: a check must be true or false, but "
                 + "\"household.monthlyRent * 2.0\" is double");
     }
 
     @Test
     void expressionSyntaxError() {
         String bad = VALID.replace("/ 9.0", "/ 9.0 &&");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:14: syntax error in "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:17: syntax error in "
                 + "\"household.monthlyRent > household.incomeLastThreeMonths / 9.0 &&\" at column 65: mismatched input "
                 + "'<EOF>' expecting {'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, "
                 + "STRING, BYTES, IDENTIFIER}");
@@ -131,7 +135,7 @@ class RuleLoadingTests {
                       id: tenant
                       label: {nl: "Huurder", fr: "Locataire", en: "Tenant"}
                 """;
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:19: version from 2024-01-01 of 'testtoelage' "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:22: version from 2024-01-01 of 'testtoelage' "
                 + "overlaps the version from 2023-01-01 (until open end)");
     }
 
@@ -151,20 +155,55 @@ class RuleLoadingTests {
     void missingTranslation() {
         String bad = VALID.replace("label: {nl: \"Inkomen\", fr: \"Revenu\", en: \"Income\"}",
                 "label: {nl: \"Inkomen\", en: \"Income\"}");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:18: missing translation 'fr' of 'label'");
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:21: missing translation 'fr' of 'label' of condition "
+                + "'income' of 'testtoelage' (nl: \"Inkomen\", en: \"Income\")");
+    }
+
+    @Test
+    void missingTranslationOfARightsTextNamesTheRightAndTheEntry() {
+        String bad = VALID.replace("name: {nl: \"Testtoelage\", fr: \"Allocation test\", ", "name: {fr: \"Allocation test\", ")
+                .replace("[{nl: \"Veranderingen melden\", fr: \"Signaler les changements\", en: \"Report changes\"}]",
+                        "[{nl: \"Veranderingen melden\", fr: \"\", en: \"Report changes\"}]");
+        assertThat(report(bad)).isEqualTo("""
+                demodorp/testtoelage.yaml:4: missing translation 'nl' of 'name' of right 'testtoelage' (fr: "Allocation test", \
+                en: "Test allowance")
+                demodorp/testtoelage.yaml:8: missing translation 'fr' of entry 1 of 'duties' of right 'testtoelage' \
+                (nl: "Veranderingen melden", en: "Report changes")""");
+    }
+
+    @Test
+    void aRightNeedsDutiesGrantPeriodAndRenewal() {
+        String bad = VALID.replace("duties: [{nl: \"Veranderingen melden\", fr: \"Signaler les changements\", en: \"Report changes\"}]",
+                "duties: []").replace("grantPeriod: {nl: \"Een jaar\", fr: \"Un an\", en: \"One year\"}\n", "")
+                .replace("renewal: {nl: \"Elk jaar\", fr: \"Chaque année\", en: \"Every year\"}\n", "");
+        assertThat(report(bad)).isEqualTo("""
+                demodorp/testtoelage.yaml:1: missing 'grantPeriod' of right 'testtoelage' (required for a right)
+                demodorp/testtoelage.yaml:1: missing 'renewal' of right 'testtoelage' (required for a right)
+                demodorp/testtoelage.yaml:8: missing 'duties' of right 'testtoelage' (required for a right: at least one)""");
+        // A service binds nobody: it may leave them out.
+        assertThat(load(bad.replace("level: municipal", "kind: service\nlevel: municipal")).right("testtoelage")).isPresent();
+    }
+
+    @Test
+    void aProvincialRightNamesItsMunicipalities() {
+        String bad = VALID.replace("level: municipal\ntenants: [demodorp]", "level: provincial");
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:1: provincial right 'testtoelage' needs 'tenants'");
+        RuleBook ok = load(VALID.replace("level: municipal", "level: provincial"));
+        assertThat(ok.right("testtoelage").orElseThrow().visibleTo("demodorp")).isTrue();
+        assertThat(ok.right("testtoelage").orElseThrow().visibleTo("voorbeeldegem")).isFalse();
     }
 
     @Test
     void parameterWithoutValueOnACoveredDate() {
         String bad = VALID.replace("- from: 2023-01-01", "- from: 2022-01-01");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:10: parameter 'leefloon.single' has no value on "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:13: parameter 'leefloon.single' has no value on "
                 + "2022-01-01, which version 2022-01-01 of 'testtoelage' covers (its first value is from 2022-11-01)");
     }
 
     @Test
     void unknownPlaceholderInLabel() {
         String bad = VALID.replace("Inkomen\"", "Inkomen {income}\"");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:16: unknown placeholder '{income}' in label; "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:19: unknown placeholder '{income}' in label; "
                 + "declare it under 'values'");
     }
 
@@ -196,7 +235,26 @@ class RuleLoadingTests {
     void unknownRightReferenced() {
         String bad = VALID.replace("check: household.monthlyRent > household.incomeLastThreeMonths / 9.0",
                 "check: rights.nietbestaand");
-        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:14: unknown right 'rights.nietbestaand' in "
+        assertThat(report(bad)).isEqualTo("demodorp/testtoelage.yaml:17: unknown right 'rights.nietbestaand' in "
                 + "\"rights.nietbestaand\"");
+    }
+
+    @Test
+    void everyShippedRightStatesItsDutiesPeriodAndRenewalAndAProvinceServesItsMunicipalities() {
+        RuleBook book = RuleLoader.load(RuleSources.shippedFacts(), RuleSources.shippedParameters(),
+                RuleSources.shippedRights(), Map.of(), false);
+        assertThat(book.rights().stream().filter(r -> r.kind() == be.loket.eligibility.Right.Kind.RIGHT))
+                .hasSizeGreaterThanOrEqualTo(9)
+                .allSatisfy(r -> {
+                    assertThat(r.duties()).as(r.id()).isNotEmpty();
+                    assertThat(r.grantPeriod()).as(r.id()).isNotNull();
+                    assertThat(r.renewal().fr()).as(r.id()).isNotBlank();
+                });
+        var provincial = book.rights().stream().filter(r -> r.level() == be.loket.eligibility.Level.PROVINCIAL).toList();
+        assertThat(provincial).extracting(be.loket.eligibility.Right::id).containsExactly("provinciaal_woon_energieadvies");
+        assertThat(provincial.get(0).visibleTo("demodorp")).isTrue();
+        assertThat(provincial.get(0).visibleTo("voorbeeldegem")).isTrue();
+        assertThat(provincial.get(0).visibleTo("elders")).isFalse();
+        assertThat(book.right("sociaal_tarief").orElseThrow().visibleTo("elders")).isTrue();
     }
 }
