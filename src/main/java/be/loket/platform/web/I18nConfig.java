@@ -20,7 +20,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * Message bundles and the user's language. Each module keeps its own bundle {@code i18n/<module>.properties}
  * (Dutch, the default) with {@code _fr} and {@code _en} siblings; all are found on the classpath so
- * modules never edit each other's files. The language comes from the switch (cookie), else from
+ * modules never edit each other's files. The language comes from the switch (cookie), else from the
+ * logged-in staff member's own language (set by the administrator, kept in the session at login), else from
  * Accept-Language among the supported ones, else Dutch.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +29,8 @@ public class I18nConfig implements WebMvcConfigurer {
 
     public static final List<Locale> SUPPORTED = List.of(Locale.forLanguageTag("nl"), Locale.forLanguageTag("fr"), Locale.forLanguageTag("en"));
     public static final Locale DEFAULT = Locale.forLanguageTag("nl");
+    /** Session attribute with the staff member's own language, set at login. */
+    public static final String USER_LANGUAGE_ATTRIBUTE = "loket.userLanguage";
 
     @Bean
     MessageSource messageSource() throws IOException {
@@ -60,6 +63,10 @@ public class I18nConfig implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> {
+            var session = request.getSession(false);
+            if (session != null && session.getAttribute(USER_LANGUAGE_ATTRIBUTE) instanceof Locale own) {
+                return own;
+            }
             var header = request.getHeader("Accept-Language");
             if (header != null && !header.isBlank()) {
                 try {
