@@ -32,14 +32,9 @@ class ApiRoutingExceptionHandler {
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
             HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
     ResponseEntity<ProblemDetail> routing(Exception e, HttpServletRequest request) throws Exception {
-        if (!isApi(request)) {
+        if (!I18nConfig.isApi(request)) {
             throw e;
         }
         return api.other(e, request);
-    }
-
-    static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/api") || path.startsWith("/api/");
     }
 }

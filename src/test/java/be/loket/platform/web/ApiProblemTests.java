@@ -13,10 +13,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import be.loket.support.LoketTest;
 import be.loket.support.Staff;
 import be.loket.support.WebTestBase;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -138,5 +148,38 @@ class ApiProblemTests extends WebTestBase {
         assertThat(response.getContentAsString()).isEmpty();
         assertThat(response.getContentType()).satisfiesAnyOf(type -> assertThat(type).isNull(),
                 type -> assertThat(type).doesNotContain("json"));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void overRealHttpAnUnknownPageIsTheHtmlPageAndAnUnknownApiPathAProblem() throws Exception {
+        // One client with the staff session cookie for both: the API still answers in the Accept-Language.
+        var cookies = new CookieManager();
+        var http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        String loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = Jsoup.parse(loginPage).selectFirst("input[name=_csrf]").attr("value");
+        var form = "username=demo-frontdesk&password=demo&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        var loggedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+
+        var page = http.send(HttpRequest.newBuilder(URI.create(base + "/no-such-page"))
+                .header("Accept", "text/html").header("Accept-Language", "nl").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(Jsoup.parse(page.body()).selectFirst("h1").text()).isEqualTo("Niet gevonden");
+
+        var api = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/no-such-thing"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo-frontdesk:demo".getBytes()))
+                .header("Accept-Language", "fr").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(api.body()).contains("\"title\":\"Introuvable.\"");
     }
 }
