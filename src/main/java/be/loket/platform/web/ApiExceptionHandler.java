@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -82,7 +83,11 @@ class ApiExceptionHandler {
 
     /** Everything else a controller throws: Spring's web exceptions with their own status, the rest as 500. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof AuthenticationException) {
+            // Rethrown, so Spring Security's entry point answers with its 401 problem, as for any unauthenticated call.
+            throw e;
+        }
         HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
         HttpHeaders headers = HttpHeaders.EMPTY;
         ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);

@@ -1,6 +1,7 @@
 package be.loket.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -122,6 +124,20 @@ class ApiProblemTests extends WebTestBase {
         String race() {
             throw new DuplicateKeyException("duplicate key value violates unique constraint \"person_insz_key\" 85073100123");
         }
+
+        @GetMapping("/api/v1/nobody")
+        String nobody() {
+            throw new AuthenticationCredentialsNotFoundException("No authenticated staff member");
+        }
+    }
+
+    @Test
+    void aMissingLoginInsideAControllerIsLeftToSpringSecurity() {
+        // Not turned into a 500: it propagates to the security filter, whose entry point answers 401 (ApiProblemEntryPoint).
+        MockMvc racing = MockMvcBuilders.standaloneSetup(new RacingController())
+                .setControllerAdvice(apiHandler, routingHandler).setLocaleResolver(localeResolver).build();
+        assertThatThrownBy(() -> racing.perform(get("/api/v1/nobody")))
+                .hasRootCauseInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
     @ParameterizedTest
