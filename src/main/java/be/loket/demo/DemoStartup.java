@@ -43,6 +43,8 @@ class DemoStartup {
             data.load();
             casework.load();
             letterheads.load();
+        } else {
+            log.info("Demo data already present: not loaded again");
         }
         applications.load();
         outreach.load();

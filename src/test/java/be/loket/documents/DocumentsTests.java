@@ -224,7 +224,8 @@ class DocumentsTests extends WebTestBase {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=demo-frontdesk&password=demo&_csrf=" + csrf(login))).build(),
                 HttpResponse.BodyHandlers.discarding());
-        String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/letters")).header("Accept-Language", "fr").build(),
+        // French chosen with the language switch: after login it wins over the user's own language (Dutch).
+        String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/letters?lang=fr")).header("Accept-Language", "fr").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String boundary = "loket" + UUID.randomUUID();
         var body = new ByteArrayOutputStream(50 * 1024 * 1024 + 1024);

@@ -140,7 +140,32 @@ class MessageBundleTests {
         for (Path t : files(TEMPLATES, ".html")) {
             Document doc = Jsoup.parse(Files.readString(t), "", Parser.htmlParser());
             for (Element e : doc.getAllElements()) {
-                if (isReplaced(e) || e.tagName().equals("script") || e.tagName().equals("style")) {
+                if (e.tagName().equals("script") || e.tagName().equals("style") || isReplaced(e.parent())) {
+                    // Children of an element whose content Thymeleaf replaces never reach the user.
+                    continue;
+                }
+                List<String> expressions = new ArrayList<>(List.of("th:text", "th:utext"));
+                for (String attr : shownAttributes(e)) {
+                    String v = e.attr(attr);
+                    // A static attribute that Thymeleaf overwrites (th:title next to title) is a design-time stand-in.
+                    if (v.codePoints().anyMatch(Character::isLetter) && !e.hasAttr("th:" + attr)) {
+                        problems.add(t.getFileName() + ": " + attr + "=\"" + v + "\" on <" + e.tagName() + ">");
+                    }
+                    expressions.add("th:" + attr);
+                }
+                for (String attr : expressions) {
+                    if (hardCodedLiteral(e.attr(attr))) {
+                        problems.add(t.getFileName() + ": " + attr + "=\"" + e.attr(attr) + "\" on <" + e.tagName() + ">");
+                    }
+                }
+                Matcher assigned = SHOWN_IN_TH_ATTR.matcher(e.attr("th:attr"));
+                while (assigned.find()) {
+                    if (hardCodedLiteral(assigned.group(2))) {
+                        problems.add(t.getFileName() + ": th:attr " + assigned.group(1) + "=\"" + assigned.group(2) + "\" on <"
+                                + e.tagName() + ">");
+                    }
+                }
+                if (isReplaced(e)) {
                     continue;
                 }
                 for (TextNode text : e.textNodes()) {
@@ -148,19 +173,82 @@ class MessageBundleTests {
                         problems.add(t.getFileName() + ": <" + e.tagName() + "> \"" + text.text().strip() + "\"");
                     }
                 }
-                for (String attr : List.of("placeholder", "title", "alt", "aria-label", "value")) {
-                    String v = e.attr(attr);
-                    if (!v.isEmpty() && v.codePoints().anyMatch(Character::isLetter) && !attr.equals("value")) {
-                        problems.add(t.getFileName() + ": " + attr + "=\"" + v + "\" on <" + e.tagName() + ">");
-                    }
-                }
             }
         }
         assertThat(problems).as("hard-coded text in templates").isEmpty();
     }
 
+    /** Assignments in th:attr to an attribute the user sees, e.g. th:attr="aria-label='Sluiten'". */
+    static final Pattern SHOWN_IN_TH_ATTR = Pattern.compile("(?:^|,)\\s*(aria-label|title|placeholder|alt)\\s*=\\s*([^,]*)");
+
+    @Test
+    void theHardCodedTextCheckFindsLiteralsInExpressionsAndButtonValues() throws IOException {
+        Matcher assigned = SHOWN_IN_TH_ATTR.matcher("id=${x}, aria-label='Sluiten'");
+        assertThat(assigned.find()).isTrue();
+        assertThat(hardCodedLiteral(assigned.group(2))).isTrue();
+        assertThat(hardCodedLiteral("'Some text'")).isTrue();
+        assertThat(hardCodedLiteral("${person.name} ?: 'onbekend'")).isTrue();
+        assertThat(hardCodedLiteral("|Hallo ${person.name}|")).isTrue();
+        assertThat(hardCodedLiteral("#{'role.' + ${r}}")).isFalse();
+        assertThat(hardCodedLiteral("${d} ? #{yes} : #{no}")).isFalse();
+        assertThat(hardCodedLiteral("${#temporals.format(d, 'dd/MM/yyyy')} + ' – ' + ${n}")).isFalse();
+        assertThat(hardCodedLiteral("|${a} ${b}|")).isFalse();
+        Document doc = Jsoup.parse("<input type=\"submit\" value=\"Opslaan\"><input type=\"hidden\" name=\"x\" value=\"EMAIL\">"
+                + "<button value=\"save\" th:text=\"#{a}\"></button>", "", Parser.htmlParser());
+        assertThat(shownAttributes(doc.selectFirst("input[type=submit]"))).contains("value");
+        assertThat(shownAttributes(doc.selectFirst("input[type=hidden]"))).doesNotContain("value");
+        assertThat(shownAttributes(doc.selectFirst("button"))).doesNotContain("value");
+    }
+
+    /**
+     * The attributes of an element a user sees (or a screen reader reads): a value is shown only on an input
+     * button; a hidden input's or a button's value is data sent to the server.
+     */
+    static List<String> shownAttributes(Element e) {
+        List<String> shown = new ArrayList<>(List.of("placeholder", "title", "alt", "aria-label"));
+        if (e.tagName().equals("input") && Set.of("submit", "button", "reset").contains(e.attr("type").toLowerCase())) {
+            shown.add("value");
+        }
+        return shown;
+    }
+
+    /**
+     * Whether a Thymeleaf expression shows typed text: a quoted or |…| literal with a letter outside
+     * the message (#{…}) and variable (${…}, *{…}, @{…}) expressions, whose literals are keys, formats or
+     * comparisons.
+     */
+    static boolean hardCodedLiteral(String expression) {
+        if (expression == null || expression.isEmpty()) {
+            return false;
+        }
+        StringBuilder outside = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (depth == 0 && "$*#@~".indexOf(c) >= 0 && i + 1 < expression.length() && expression.charAt(i + 1) == '{') {
+                depth = 1;
+                i++;
+            } else if (depth > 0) {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            } else {
+                outside.append(c);
+            }
+        }
+        Matcher literal = Pattern.compile("'([^']*)'|\\|([^|]*)\\|").matcher(outside);
+        while (literal.find()) {
+            String text = literal.group(1) != null ? literal.group(1) : literal.group(2);
+            if (text.codePoints().anyMatch(Character::isLetter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Text inside an element whose content Thymeleaf replaces never reaches the user. */
     static boolean isReplaced(Element e) {
+        if (e == null) {
+            return false;
+        }
         // The page's <html th:replace> hands the page to the layout; it replaces nothing the user sees.
         for (Element x = e; x != null && !x.tagName().equals("html"); x = x.parent()) {
             for (String a : List.of("th:text", "th:utext", "th:replace", "th:insert", "th:errors", "th:remove",

@@ -20,9 +20,11 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, ActorSo
     private String passwordHash;
     private final boolean enabled;
     private final boolean nonLocked;
+    private final String language;
 
-    StaffPrincipal(Actor actor, String displayName, String passwordHash, boolean enabled, boolean nonLocked) {
+    StaffPrincipal(Actor actor, String displayName, String passwordHash, boolean enabled, boolean nonLocked, String language) {
         this.actor = actor;
+        this.language = language;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
@@ -32,6 +34,11 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, ActorSo
     @Override
     public Actor actor() {
         return actor;
+    }
+
+    @Override
+    public String language() {
+        return language;
     }
 
     public String getDisplayName() {

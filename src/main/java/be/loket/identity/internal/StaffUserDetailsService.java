@@ -27,13 +27,13 @@ class StaffUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         var row = jdbc.sql("""
                         select u.id, u.tenant_id, u.organisation_id, u.username, u.password_hash, u.display_name, u.enabled,
-                               u.locked_until, o.active as organisation_active
+                               u.locked_until, u.language, o.active as organisation_active
                         from app_user u join organisation o on o.id = u.organisation_id where u.username = ?""")
                 .param(username == null ? "" : username.strip())
                 .query((rs, i) -> new Object[] {rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                         rs.getObject("organisation_id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
                         rs.getString("display_name"), rs.getBoolean("enabled") && rs.getBoolean("organisation_active"),
-                        rs.getObject("locked_until", OffsetDateTime.class)})
+                        rs.getObject("locked_until", OffsetDateTime.class), rs.getString("language")})
                 .optional().orElseThrow(() -> new UsernameNotFoundException("unknown"));
         UUID id = (UUID) row[0];
         var roles = EnumSet.noneOf(Role.class);
@@ -42,6 +42,6 @@ class StaffUserDetailsService implements UserDetailsService {
         OffsetDateTime lockedUntil = (OffsetDateTime) row[7];
         boolean nonLocked = lockedUntil == null || !lockedUntil.isAfter(OffsetDateTime.now(clock));
         Actor actor = new Actor(id, (String) row[3], (UUID) row[1], (UUID) row[2], roles);
-        return new StaffPrincipal(actor, (String) row[5], (String) row[4], (Boolean) row[6], nonLocked);
+        return new StaffPrincipal(actor, (String) row[5], (String) row[4], (Boolean) row[6], nonLocked, (String) row[8]);
     }
 }

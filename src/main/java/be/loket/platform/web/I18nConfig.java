@@ -1,5 +1,6 @@
 package be.loket.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * Message bundles and the user's language. Each module keeps its own bundle {@code i18n/<module>.properties}
  * (Dutch, the default) with {@code _fr} and {@code _en} siblings; all are found on the classpath so
- * modules never edit each other's files. The language comes from the switch (cookie), else from
+ * modules never edit each other's files. The language comes from the switch (cookie), else from the
+ * logged-in staff member's own language (set by the administrator, kept in the session at login), else from
  * Accept-Language among the supported ones, else Dutch.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +30,8 @@ public class I18nConfig implements WebMvcConfigurer {
 
     public static final List<Locale> SUPPORTED = List.of(Locale.forLanguageTag("nl"), Locale.forLanguageTag("fr"), Locale.forLanguageTag("en"));
     public static final Locale DEFAULT = Locale.forLanguageTag("nl");
+    /** Session attribute with the staff member's own language, set at login. */
+    public static final String USER_LANGUAGE_ATTRIBUTE = "loket.userLanguage";
 
     @Bean
     MessageSource messageSource() throws IOException {
@@ -60,6 +64,11 @@ public class I18nConfig implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> {
+            // The API speaks Accept-Language only, even to a caller that also sends a staff session cookie.
+            var session = isApi(request) ? null : request.getSession(false);
+            if (session != null && session.getAttribute(USER_LANGUAGE_ATTRIBUTE) instanceof Locale own) {
+                return own;
+            }
             var header = request.getHeader("Accept-Language");
             if (header != null && !header.isBlank()) {
                 try {
@@ -74,6 +83,12 @@ public class I18nConfig implements WebMvcConfigurer {
             return DEFAULT;
         });
         return resolver;
+    }
+
+    /** Whether the request is for the JSON API under /api/. */
+    public static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
     }
 
     @Override
