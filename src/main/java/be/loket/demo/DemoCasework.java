@@ -189,9 +189,10 @@ class DemoCasework {
             UUID person = citizens.get(i);
             String[] q = QUESTIONS[i % QUESTIONS.length];
             as("demo-socialworker-v", () -> {
-                contacts.register(new NewContact(sites.get(0).id(), "PHONE", person, List.of(q[0]), q[1], "DOSSIER", null, 15,
-                        weekdayInPast(random, 2 + random.nextInt(20)).toString()));
-                UUID id = dossiers.open(new OpenDossier(person, ownerId, null, List.of(q[0])));
+                // The dossier is opened from the contact, which links it and marks the question handled.
+                UUID contact = contacts.register(new NewContact(sites.get(0).id(), "PHONE", person, List.of(q[0]), q[1], "DOSSIER",
+                        null, 15, weekdayInPast(random, 2 + random.nextInt(20)).toString()));
+                UUID id = dossiers.open(new OpenDossier(person, ownerId, contact, List.of(q[0])));
                 dossiers.addStep(id, new NewStep("PHONE_CALL", "INTERNAL", STEP_TEXTS[2][1], null));
                 dossiers.addStep(id, new NewStep("LETTER", "SHARED", STEP_TEXTS[4][1], null));
                 return id;

@@ -268,14 +268,32 @@ public class Dossiers {
         return result;
     }
 
-    /** The audit trail of a dossier, for its owner and the team lead. */
-    @Transactional(readOnly = true)
+    /**
+     * The audit trail of a dossier, for its owner and the team lead. Reading who read the file is itself a
+     * read of the file, so it is audited (hence no read-only transaction: PostgreSQL would refuse the insert).
+     */
     public List<AuditLog.Event> trail(UUID id) {
         Actor actor = CurrentActor.get();
         if (access(actor, load(actor, id)) != Access.MANAGER) {
             throw new NotFoundException("Dossier");
         }
-        return audit.trailUnchecked(AUDIT_TYPE, id);
+        List<AuditLog.Event> events = audit.trailUnchecked(AUDIT_TYPE, id);
+        audit.write(AuditLog.Action.READ, AUDIT_TYPE, id, "audit trail");
+        return events;
+    }
+
+    /**
+     * Who the dossier is about, for a page header (e.g. the audit page): unlike {@link #get} it reads no
+     * steps and so leaves the owner's "new" marks on partner steps alone.
+     */
+    public DossierHeader header(UUID id) {
+        Actor actor = CurrentActor.get();
+        Row row = load(actor, id);
+        if (access(actor, row) == Access.NONE) {
+            throw new NotFoundException("Dossier");
+        }
+        audit.write(AuditLog.Action.READ, AUDIT_TYPE, id, "header");
+        return new DossierHeader(row.id(), row.personId(), people.names(List.of(row.personId())).get(row.personId()), row.status());
     }
 
     // ---------------------------------------------------------------- changing

@@ -93,6 +93,9 @@ public class Contacts {
         if (outcome == Outcome.REFERRED && Texts.trimToNull(c.referredTo()) == null) {
             v.add("referredTo", "intake.referredTo.required");
         }
+        if (outcome == Outcome.DOSSIER && c.personId() == null) {
+            v.add("outcome", "intake.outcome.dossierNeedsPerson");
+        }
         if (c.minutesSpent() != null && (c.minutesSpent() < 0 || c.minutesSpent() > 600)) {
             v.add("minutesSpent", "intake.minutesSpent.range");
         }

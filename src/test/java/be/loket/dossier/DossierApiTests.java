@@ -196,6 +196,44 @@ class DossierApiTests extends WebTestBase {
     }
 
     @Test
+    void readingTheAuditTrailIsAuditedAndTheAuditPageLeavesTheNewMarksAlone() throws Exception {
+        String id = open(freshPerson(), "demo-socialworker");
+        share(id);
+        mvc.perform(as("demo-partner", post("/api/v1/dossiers/" + id + "/steps")).content("""
+                {"kind": "PARTNER_ACTION", "visibility": "SHARED", "text": "Budgetgesprek gehad"}""")).andExpect(status().isCreated());
+
+        mvc.perform(as("demo-teamlead", get("/api/v1/dossiers/" + id + "/audit"))).andExpect(status().isOk());
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where entity_type = 'DOSSIER' and entity_id = ? and action = 'READ'
+                and username = 'demo-teamlead' and detail = 'audit trail'""").param(UUID.fromString(id)).query(Long.class).single())
+                .isEqualTo(1);
+
+        // The owner opens the audit page: its header names the citizen, but the partner step stays new.
+        mvc.perform(get("/dossiers/" + id + "/audit").with(be.loket.support.Staff.as(users, "demo-socialworker")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString(personName(id))));
+        mvc.perform(as("demo-socialworker", get("/api/v1/dossiers?owner=me")))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].unseenPartnerSteps").value(1));
+        mvc.perform(as("demo-socialworker", get("/api/v1/dossiers/" + id)))
+                .andExpect(jsonPath("$.steps[?(@.unseen == true)].text").value("Budgetgesprek gehad"));
+        // Reading the file itself does clear them.
+        mvc.perform(as("demo-socialworker", get("/api/v1/dossiers?owner=me")))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].unseenPartnerSteps").value(0));
+    }
+
+    void share(String id) throws Exception {
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + id + "/shares")).content("""
+                {"organisationId": "%s", "purpose": "schuldbemiddeling", "version": %d}""".formatted(org("DEBT_MEDIATION"), version(id))))
+                .andExpect(status().isCreated());
+    }
+
+    String personName(String dossier) {
+        return jdbc.sql("select p.first_name || ' ' || p.last_name from person p join dossier d on d.person_id = p.id where d.id = ?")
+                .param(UUID.fromString(dossier)).query(String.class).single();
+    }
+
+    @Test
     void aDossierOpenedWithoutOwnerIsReassignedByTheTeamLeadWithHistory() throws Exception {
         UUID person = freshPerson();
         String id = JsonPath.read(mvc.perform(as("demo-frontdesk", post("/api/v1/dossiers")).content("""

@@ -272,7 +272,8 @@ class DossierController {
     @GetMapping("/dossiers/{id}/audit")
     String audit(@PathVariable UUID id, Model model) {
         var events = dossiers.trail(id);
-        model.addAttribute("d", dossiers.get(id));
+        // Only the header: reading the whole file here would clear the owner's "new" marks on partner steps.
+        model.addAttribute("d", dossiers.header(id));
         model.addAttribute("events", events);
         return "dossier/audit";
     }
