@@ -1,6 +1,7 @@
 package be.loket.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -11,13 +12,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import be.loket.platform.FieldViolation;
+import be.loket.platform.InvalidInputException;
+import be.loket.platform.RunAs;
 import be.loket.support.DemoRecords;
 import be.loket.support.LoketTest;
 import be.loket.support.WebTestBase;
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The dossier's life over the API: opened from a contact, shared, partner steps, unseen marks, locking and the trail. */
@@ -161,6 +174,74 @@ class DossierApiTests extends WebTestBase {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("dossier.person.alreadyOpen"));
     }
 
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    TransactionTemplate tx;
+
+    /**
+     * Two opens at the same moment: the first holds its transaction open after inserting, so the second's
+     * check cannot see that dossier yet. The database's unique key still refuses the second (ADR 0205).
+     */
+    @Test
+    void twoSimultaneousOpensForTheSameCitizenMakeOneDossier() throws Exception {
+        UUID person = freshPerson();
+        var inserted = new CountDownLatch(1);
+        var secondStarted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<UUID> first = pool.submit(() -> RunAs.user(users.loadUserByUsername("demo-frontdesk"), () -> tx.execute(s -> {
+                UUID id = dossiers.open(new OpenDossier(person, null, null, List.of()));
+                inserted.countDown();
+                try {
+                    secondStarted.await(10, TimeUnit.SECONDS);
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return id;
+            })));
+            assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(jdbc.sql("select count(*) from dossier where person_id = ?").param(person).query(Long.class).single())
+                    .as("the first open is not committed yet").isZero();
+            Future<UUID> second = pool.submit(() -> RunAs.user(users.loadUserByUsername("demo-socialworker"), () -> {
+                secondStarted.countDown();
+                return dossiers.open(new OpenDossier(person, null, null, List.of()));
+            }));
+            UUID id = first.get(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidInputException.class)
+                    .cause().satisfies(e -> assertThat(((InvalidInputException) e).violations())
+                            .extracting(FieldViolation::messageKey).containsExactly("dossier.person.alreadyOpen"));
+            assertThat(jdbc.sql("select id from dossier where person_id = ?").param(person).query(UUID.class).list()).containsExactly(id);
+        } finally {
+            pool.shutdownNow();
+        }
+        // The database itself refuses a second ongoing dossier, whoever writes it.
+        UUID tenant = DemoRecords.tenant(jdbc, "demodorp");
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into dossier (id, tenant_id, person_id, status, opened_at, opened_by, last_activity_at, owner_seen_at, open_person_id)
+                values (?, ?, ?, 'OPEN', current_timestamp, 'x', current_timestamp, current_timestamp, ?)""")
+                .params(UUID.randomUUID(), tenant, person, person).update()).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aClosedDossierIsNotReopenedWhileAnotherIsOngoing() throws Exception {
+        UUID person = freshPerson();
+        String first = open(person, "demo-socialworker");
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + first + "/status")).content("""
+                {"status": "CLOSED", "reason": "Vraag opgelost", "version": %d}""".formatted(version(first)))).andExpect(status().isNoContent());
+        String second = open(person, "demo-socialworker");
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + first + "/status")).content("""
+                        {"status": "REOPENED", "version": %d}""".formatted(version(first))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("dossier.status.otherOngoing"));
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + second + "/status")).content("""
+                {"status": "CLOSED", "reason": "Samengevoegd", "version": %d}""".formatted(version(second)))).andExpect(status().isNoContent());
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + first + "/status")).content("""
+                {"status": "REOPENED", "version": %d}""".formatted(version(first)))).andExpect(status().isNoContent());
+        assertThat(jdbc.sql("select open_person_id from dossier where id = ?").param(UUID.fromString(first)).query(UUID.class).single())
+                .isEqualTo(person);
+    }
+
     @Test
     void myWorkComesInPagesOfFiftyMostRecentlyActiveFirst() throws Exception {
         String id = open(freshPerson(), "demo-teamlead");
@@ -199,8 +280,7 @@ class DossierApiTests extends WebTestBase {
     void readingTheAuditTrailIsAuditedAndTheAuditPageLeavesTheNewMarksAlone() throws Exception {
         String id = open(freshPerson(), "demo-socialworker");
         share(id);
-        mvc.perform(as("demo-partner", post("/api/v1/dossiers/" + id + "/steps")).content("""
-                {"kind": "PARTNER_ACTION", "visibility": "SHARED", "text": "Budgetgesprek gehad"}""")).andExpect(status().isCreated());
+        partnerStep(id, "Budgetgesprek gehad");
 
         mvc.perform(as("demo-teamlead", get("/api/v1/dossiers/" + id + "/audit"))).andExpect(status().isOk());
         assertThat(jdbc.sql("""
@@ -220,6 +300,45 @@ class DossierApiTests extends WebTestBase {
         // Reading the file itself does clear them.
         mvc.perform(as("demo-socialworker", get("/api/v1/dossiers?owner=me")))
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].unseenPartnerSteps").value(0));
+    }
+
+    @Test
+    void afterReassigningPartnerStepsTheOldOwnerHadNotReadStayNewForTheNewOwner() throws Exception {
+        String id = open(freshPerson(), "demo-socialworker");
+        share(id);
+        partnerStep(id, "Gelezen door de vorige eigenaar");
+        mvc.perform(as("demo-socialworker", get("/api/v1/dossiers/" + id))).andExpect(status().isOk());
+        partnerStep(id, "Nog door niemand gelezen");
+        mvc.perform(post("/dossiers/" + id + "/owner").param("version", String.valueOf(version(id)))
+                        .param("ownerId", DemoRecords.user(jdbc, "demo-socialworker-b").toString())
+                        .with(be.loket.support.Staff.as(users, "demo-teamlead"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isFound());
+        mvc.perform(as("demo-socialworker-b", get("/api/v1/dossiers?owner=me")))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].unseenPartnerSteps").value(1));
+        mvc.perform(as("demo-socialworker-b", get("/api/v1/dossiers/" + id)))
+                .andExpect(jsonPath("$.steps[?(@.unseen == true)].text").value("Nog door niemand gelezen"));
+    }
+
+    @Test
+    void theTimelineShowsWhenEachStepWasRecorded() throws Exception {
+        String id = open(freshPerson(), "demo-socialworker");
+        String earlier = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).minusDays(3).toString();
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + id + "/steps")).content("""
+                {"kind": "PHONE_CALL", "visibility": "INTERNAL", "text": "Vandaag gebeld"}""")).andExpect(status().isCreated());
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + id + "/steps")).content("""
+                {"kind": "HOME_VISIT", "visibility": "INTERNAL", "text": "Huisbezoek van eerder", "occurredOn": "%s"}""".formatted(earlier)))
+                .andExpect(status().isCreated());
+        String page = mvc.perform(get("/dossiers/" + id).with(be.loket.support.Staff.as(users, "demo-socialworker")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // Recorded on the day it happened: the time only; written up afterwards: the day and time of recording.
+        assertThat(page).containsPattern("<span class=\"recorded\">· \\d{2}:\\d{2} vastgelegd</span>")
+                .containsPattern("<span class=\"recorded\">· vastgelegd op \\d{2}/\\d{2}/\\d{4} om \\d{2}:\\d{2}</span>");
+    }
+
+    void partnerStep(String id, String text) throws Exception {
+        mvc.perform(as("demo-partner", post("/api/v1/dossiers/" + id + "/steps")).content("""
+                {"kind": "PARTNER_ACTION", "visibility": "SHARED", "text": "%s"}""".formatted(text))).andExpect(status().isCreated());
     }
 
     void share(String id) throws Exception {

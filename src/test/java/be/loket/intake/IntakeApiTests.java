@@ -180,6 +180,40 @@ class IntakeApiTests extends WebTestBase {
                 .andExpect(jsonPath("$.dossierId").exists());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    be.loket.platform.calendar.WorkingDays workingDays;
+
+    LocalDate dueOn(String contact) {
+        return jdbc.sql("select due_on from contact where id = ?").param(UUID.fromString(contact)).query(LocalDate.class).single();
+    }
+
+    String register(String occurredAt, String outcome) throws Exception {
+        return mvc.perform(post("/api/v1/contacts").with(httpBasic("demo-frontdesk", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(site("demodorp"), null, occurredAt, outcome)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replaceAll(".*/", "");
+    }
+
+    @Test
+    void aClosingDayAddedLaterMovesTheDueDatesOfOpenQuestionsItAffects() throws Exception {
+        UUID tenant = DemoRecords.tenant(jdbc, "demodorp");
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Brussels")).minusDays(6);
+        String open = register(day + "T10:00:00", "TO_ANSWER");
+        String handled = register(day + "T10:05:00", "ANSWERED");
+        LocalDate due = dueOn(open);
+        assertThat(dueOn(handled)).isEqualTo(due);
+        mvc.perform(post("/admin/closing-days").with(Staff.as(users, "demo-admin")).with(csrf())
+                        .param("day", due.toString()).param("label", "Personeelsdag"))
+                .andExpect(status().isFound());
+        try {
+            assertThat(dueOn(open)).isAfter(due).isEqualTo(workingDays.addWorkingDays(tenant, day, Contacts.NORM_WORKING_DAYS));
+            assertThat(dueOn(handled)).as("a handled question keeps its due date").isEqualTo(due);
+        } finally {
+            mvc.perform(post("/admin/closing-days/remove").with(Staff.as(users, "demo-admin")).with(csrf()).param("day", due.toString()))
+                    .andExpect(status().isFound());
+        }
+        assertThat(dueOn(open)).as("removing the day moves it back").isEqualTo(due);
+    }
+
     @Test
     void partnersAndOtherMunicipalitiesDoNotSeeContacts() throws Exception {
         mvc.perform(get("/api/v1/contacts").with(httpBasic("demo-partner", "demo"))).andExpect(status().isNotFound());
