@@ -9,7 +9,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import be.loket.platform.FieldViolation;
@@ -353,17 +356,28 @@ class DossierApiTests extends WebTestBase {
     }
 
     @Test
-    void aDossierOpenedWithoutOwnerIsReassignedByTheTeamLeadWithHistory() throws Exception {
+    void aDossierOpenedWithoutOwnerIsReassignedByTheTeamLeadFromTheUnassignedListWithHistory() throws Exception {
         UUID person = freshPerson();
         String id = JsonPath.read(mvc.perform(as("demo-frontdesk", post("/api/v1/dossiers")).content("""
                         {"personId": "%s"}""".formatted(person))).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(as("demo-teamlead", get("/api/v1/dossiers/" + id))).andExpect(jsonPath("$.ownerId").doesNotExist());
-        mvc.perform(post("/dossiers/" + id + "/owner").param("version", String.valueOf(version(id)))
-                        .param("ownerId", DemoRecords.user(jdbc, "demo-socialworker-b").toString())
-                        .with(be.loket.support.Staff.as(users, "demo-teamlead"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(status().is3xxRedirection());
+        var teamLead = be.loket.support.Staff.as(users, "demo-teamlead");
+        String form = "action=\"/dossiers/" + id + "/owner\"";
+        mvc.perform(get("/dossiers/unassigned").with(teamLead)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(form)))
+                .andExpect(content().string(containsString(personName(id))));
+        var posted = mvc.perform(post("/dossiers/" + id + "/owner").param("version", String.valueOf(version(id)))
+                        .param("ownerId", DemoRecords.user(jdbc, "demo-socialworker-b").toString()).param("back", "unassigned")
+                        .with(teamLead).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/dossiers/unassigned"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", true)).andReturn();
+        // Back on the list (the flash lives in the stored session, so follow with its cookie): saved, and no longer on it.
+        mvc.perform(get("/dossiers/unassigned").with(teamLead).header("Accept-Language", "nl")
+                        .cookie(posted.getResponse().getCookie("SESSION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("De gegevens zijn bewaard.")))
+                .andExpect(content().string(not(containsString(form))));
         mvc.perform(as("demo-socialworker-b", get("/api/v1/dossiers?owner=me"))).andExpect(jsonPath("$[*].id", hasItem(id)));
         mvc.perform(as("demo-teamlead", get("/api/v1/dossiers/" + id)))
                 .andExpect(jsonPath("$.history[?(@.what == 'OWNER')].newValue", hasItem("Pieter-Jan Vervaeke")));
