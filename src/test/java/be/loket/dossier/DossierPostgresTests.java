@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** Contacts and dossiers on a real PostgreSQL: migrations V10-V13, demo casework, due dates, sharing and My work. */
+/** Contacts and dossiers on a real PostgreSQL: migrations V10-V15, demo casework, due dates, sharing and My work. */
 @LoketPostgresTest
 class DossierPostgresTests extends WebTestBase {
 
@@ -40,12 +40,27 @@ class DossierPostgresTests extends WebTestBase {
         assertThat(due).isAfter(LocalDate.now(ZoneId.of("Europe/Brussels")));
     }
 
-    @Test
-    void sharedDossierPartnerStepAndUnseenCountOnPostgresql() throws Exception {
-        UUID person = jdbc.sql("""
+    @org.springframework.beans.factory.annotation.Autowired
+    Dossiers dossiers;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    UUID personWithoutDossier() {
+        return jdbc.sql("""
                 select p.id from person p join tenant t on t.id = p.tenant_id where t.code = 'demodorp'
                 and not exists (select 1 from dossier d where d.person_id = p.id) order by p.search_name limit 1""")
                 .query(UUID.class).single();
+    }
+
+    /** On PostgreSQL the second insert waits for the first transaction, then fails on the unique key (ADR 0205). */
+    @Test
+    void twoSimultaneousOpensMakeOneDossierOnPostgresql() throws Exception {
+        new SimultaneousOpens(dossiers, tx, users, jdbc).makeOneDossier(personWithoutDossier(), DemoRecords.tenant(jdbc, "demodorp"));
+    }
+
+    @Test
+    void sharedDossierPartnerStepAndUnseenCountOnPostgresql() throws Exception {
+        UUID person = personWithoutDossier();
         String id = JsonPath.read(mvc.perform(post("/api/v1/dossiers").with(httpBasic("demo-frontdesk", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"personId": "%s", "ownerId": "%s", "lifeDomains": ["DEBT"]}"""
