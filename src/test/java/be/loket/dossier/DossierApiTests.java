@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The dossier's life over the API: opened from a contact, shared, partner steps, unseen marks, locking and the trail. */
@@ -167,14 +166,12 @@ class DossierApiTests extends WebTestBase {
     }
 
     @Autowired
-    Dossiers dossiers;
-    @Autowired
-    TransactionTemplate tx;
+    org.springframework.context.ApplicationContext context;
 
     /** Two opens at the same moment make one dossier (ADR 0205). */
     @Test
     void twoSimultaneousOpensForTheSameCitizenMakeOneDossier() throws Exception {
-        new SimultaneousOpens(dossiers, tx, users, jdbc).makeOneDossier(freshPerson(), DemoRecords.tenant(jdbc, "demodorp"));
+        SimultaneousOpens.in(context).makeOneDossierFor(freshPerson());
     }
 
     @Test

@@ -41,9 +41,7 @@ class DossierPostgresTests extends WebTestBase {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    Dossiers dossiers;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
+    org.springframework.context.ApplicationContext context;
 
     UUID personWithoutDossier() {
         return jdbc.sql("""
@@ -55,7 +53,7 @@ class DossierPostgresTests extends WebTestBase {
     /** On PostgreSQL the second insert waits for the first transaction, then fails on the unique key (ADR 0205). */
     @Test
     void twoSimultaneousOpensMakeOneDossierOnPostgresql() throws Exception {
-        new SimultaneousOpens(dossiers, tx, users, jdbc).makeOneDossier(personWithoutDossier(), DemoRecords.tenant(jdbc, "demodorp"));
+        SimultaneousOpens.in(context).makeOneDossierFor(personWithoutDossier());
     }
 
     @Test

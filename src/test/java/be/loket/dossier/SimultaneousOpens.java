@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -24,6 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the database's unique key must still refuse the second, with the same message as the check.
  */
 record SimultaneousOpens(Dossiers dossiers, TransactionTemplate tx, UserDetailsService users, JdbcClient jdbc) {
+
+    static SimultaneousOpens in(ApplicationContext context) {
+        return new SimultaneousOpens(context.getBean(Dossiers.class), context.getBean(TransactionTemplate.class),
+                context.getBean(UserDetailsService.class), context.getBean(JdbcClient.class));
+    }
+
+    /** Two simultaneous opens for a citizen of Demodorp without a dossier. */
+    void makeOneDossierFor(UUID person) throws Exception {
+        makeOneDossier(person, jdbc.sql("select id from tenant where code = 'demodorp'").query(UUID.class).single());
+    }
 
     void makeOneDossier(UUID person, UUID tenant) throws Exception {
         var inserted = new CountDownLatch(1);
