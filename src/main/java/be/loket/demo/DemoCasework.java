@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Front-desk contacts of the past weeks (some overdue) and dossiers for about a third of the demo
  * citizens, with steps of every kind. Several of demo-socialworker's dossiers are shared with the debt
- * mediation partner and hold internal, shared and (still unseen) partner steps. Everything is done as
+ * mediation partner and hold internal, shared and (still unseen) partner steps; one household has a dossier
+ * of the whole household. Everything is done as
  * the demo user who would do it in real life, through the same services, so the audit trail is real.
  */
 @Component
@@ -162,6 +163,25 @@ class DemoCasework {
                 run(owner, () -> dossiers.changeStatus(id, version(id), "IN_FOLLOW_UP", null));
             }
         }
+        householdDossier(showcase);
+    }
+
+    /** One dossier of a whole household (energy and water debts under one roof), the showcase citizen's household left alone. */
+    private void householdDossier(UUID showcase) {
+        jdbc.sql("""
+                select m.household_id, min(m.person_id) as person_id from household_member m join tenant t on t.id = m.tenant_id
+                where t.code = 'demodorp' and m.valid_to is null
+                and not exists (select 1 from household_member s where s.household_id = m.household_id and s.person_id = ?)
+                group by m.household_id having count(*) >= 3 order by m.household_id""")
+                .param(showcase).query((rs, n) -> List.of(rs.getObject("household_id", UUID.class), rs.getObject("person_id", UUID.class)))
+                .stream().findFirst().ifPresent(h -> as("demo-socialworker-b", () -> {
+                    UUID id = dossiers.open(new OpenDossier(h.get(1), userId("demo-socialworker-b"), null, List.of("ENERGY", "WATER"),
+                            h.get(0)));
+                    dossiers.addStep(id, new NewStep("HOME_VISIT", "INTERNAL",
+                            "Huisbezoek bij het hele gezin: energie- en waterfacturen van het gezin samen overlopen.", null));
+                    dossiers.addStep(id, new NewStep("NOTE", "INTERNAL", STEP_TEXTS[1][1], null));
+                    return id;
+                }));
     }
 
     /** Shared with debt mediation: an internal and a shared step of the owner, then the partner's own steps (unseen by the owner). */
