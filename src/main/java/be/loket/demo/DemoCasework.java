@@ -168,15 +168,17 @@ class DemoCasework {
 
     /** One dossier of a whole household (energy and water debts under one roof), the showcase citizen's household left alone. */
     private void householdDossier(UUID showcase) {
+        // No min() over uuid: PostgreSQL has no such aggregate.
         jdbc.sql("""
-                select m.household_id, min(m.person_id) as person_id from household_member m join tenant t on t.id = m.tenant_id
+                select m.household_id from household_member m join tenant t on t.id = m.tenant_id
                 where t.code = 'demodorp' and m.valid_to is null
                 and not exists (select 1 from household_member s where s.household_id = m.household_id and s.person_id = ?)
                 group by m.household_id having count(*) >= 3 order by m.household_id""")
-                .param(showcase).query((rs, n) -> List.of(rs.getObject("household_id", UUID.class), rs.getObject("person_id", UUID.class)))
-                .stream().findFirst().ifPresent(h -> as("demo-socialworker-b", () -> {
-                    UUID id = dossiers.open(new OpenDossier(h.get(1), userId("demo-socialworker-b"), null, List.of("ENERGY", "WATER"),
-                            h.get(0)));
+                .param(showcase).query(UUID.class).stream().findFirst().ifPresent(household -> as("demo-socialworker-b", () -> {
+                    UUID member = jdbc.sql("select person_id from household_member where household_id = ? and valid_to is null"
+                            + " order by person_id").param(household).query(UUID.class).list().get(0);
+                    UUID id = dossiers.open(new OpenDossier(member, userId("demo-socialworker-b"), null, List.of("ENERGY", "WATER"),
+                            household));
                     dossiers.addStep(id, new NewStep("HOME_VISIT", "INTERNAL",
                             "Huisbezoek bij het hele gezin: energie- en waterfacturen van het gezin samen overlopen.", null));
                     dossiers.addStep(id, new NewStep("NOTE", "INTERNAL", STEP_TEXTS[1][1], null));

@@ -26,6 +26,8 @@ class DossierPostgresTests extends WebTestBase {
     @Test
     void demoCaseworkLoadsAndAContactGetsItsDueDateOnPostgresql() throws Exception {
         assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isGreaterThan(50);
+        assertThat(jdbc.sql("select count(*) from dossier where household_id is not null and open_household_id = household_id")
+                .query(Long.class).single()).as("the demo household dossier").isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from contact where handled_at is null and due_on < current_date").query(Long.class).single())
                 .isPositive();
         UUID site = jdbc.sql("select s.id from site s join tenant t on t.id = s.tenant_id where t.code = 'demodorp' and s.kind = 'MAIN_OFFICE'")
