@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Front-desk contacts of the past weeks (some overdue) and dossiers for about a third of the demo
  * citizens, with steps of every kind. Several of demo-socialworker's dossiers are shared with the debt
- * mediation partner and hold internal, shared and (still unseen) partner steps. Everything is done as
+ * mediation partner and hold internal, shared and (still unseen) partner steps; one household has a dossier
+ * of the whole household. Everything is done as
  * the demo user who would do it in real life, through the same services, so the audit trail is real.
  */
 @Component
@@ -162,6 +163,27 @@ class DemoCasework {
                 run(owner, () -> dossiers.changeStatus(id, version(id), "IN_FOLLOW_UP", null));
             }
         }
+        householdDossier(showcase);
+    }
+
+    /** One dossier of a whole household (energy and water debts under one roof), the showcase citizen's household left alone. */
+    private void householdDossier(UUID showcase) {
+        // No min() over uuid: PostgreSQL has no such aggregate.
+        jdbc.sql("""
+                select m.household_id from household_member m join tenant t on t.id = m.tenant_id
+                where t.code = 'demodorp' and m.valid_to is null
+                and not exists (select 1 from household_member s where s.household_id = m.household_id and s.person_id = ?)
+                group by m.household_id having count(*) >= 3 order by m.household_id""")
+                .param(showcase).query(UUID.class).stream().findFirst().ifPresent(household -> as("demo-socialworker-b", () -> {
+                    UUID member = jdbc.sql("select person_id from household_member where household_id = ? and valid_to is null"
+                            + " order by person_id").param(household).query(UUID.class).list().get(0);
+                    UUID id = dossiers.open(new OpenDossier(member, userId("demo-socialworker-b"), null, List.of("ENERGY", "WATER"),
+                            household));
+                    dossiers.addStep(id, new NewStep("HOME_VISIT", "INTERNAL",
+                            "Huisbezoek bij het hele gezin: energie- en waterfacturen van het gezin samen overlopen.", null));
+                    dossiers.addStep(id, new NewStep("NOTE", "INTERNAL", STEP_TEXTS[1][1], null));
+                    return id;
+                }));
     }
 
     /** Shared with debt mediation: an internal and a shared step of the owner, then the partner's own steps (unseen by the owner). */
@@ -189,9 +211,10 @@ class DemoCasework {
             UUID person = citizens.get(i);
             String[] q = QUESTIONS[i % QUESTIONS.length];
             as("demo-socialworker-v", () -> {
-                contacts.register(new NewContact(sites.get(0).id(), "PHONE", person, List.of(q[0]), q[1], "DOSSIER", null, 15,
-                        weekdayInPast(random, 2 + random.nextInt(20)).toString()));
-                UUID id = dossiers.open(new OpenDossier(person, ownerId, null, List.of(q[0])));
+                // The dossier is opened from the contact, which links it and marks the question handled.
+                UUID contact = contacts.register(new NewContact(sites.get(0).id(), "PHONE", person, List.of(q[0]), q[1], "DOSSIER",
+                        null, 15, weekdayInPast(random, 2 + random.nextInt(20)).toString()));
+                UUID id = dossiers.open(new OpenDossier(person, ownerId, contact, List.of(q[0])));
                 dossiers.addStep(id, new NewStep("PHONE_CALL", "INTERNAL", STEP_TEXTS[2][1], null));
                 dossiers.addStep(id, new NewStep("LETTER", "SHARED", STEP_TEXTS[4][1], null));
                 return id;

@@ -8,9 +8,10 @@ import java.util.UUID;
 
 /**
  * A dossier as the acting user may see it: a partner gets only SHARED steps and no shares or history.
+ * {@code householdId} is set for a dossier of the whole household (the person is the one it was opened for).
  * {@code manageable} says whether the user may change status and shares (owner or team lead).
  */
-public record DossierView(UUID id, UUID personId, String personName, UUID ownerId, String ownerName, DossierStatus status,
+public record DossierView(UUID id, UUID personId, String personName, UUID householdId, UUID ownerId, String ownerName, DossierStatus status,
         String closeReason, List<Theme> lifeDomains, OffsetDateTime openedAt, OffsetDateTime lastActivityAt, long version,
         List<Step> steps, List<Share> shares, List<Change> history, boolean manageable) {
 

@@ -8,6 +8,7 @@ import be.loket.identity.StaffUser;
 import be.loket.intake.Contact;
 import be.loket.intake.Contacts;
 import be.loket.intake.Theme;
+import be.loket.person.Households;
 import be.loket.person.People;
 import be.loket.platform.Actor;
 import be.loket.platform.Choices;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,14 +65,17 @@ public class Dossiers {
     private final AuditLog audit;
     private final Directory directory;
     private final People people;
+    private final Households households;
     private final Contacts contacts;
     private final Clock clock;
 
-    Dossiers(JdbcClient jdbc, AuditLog audit, Directory directory, People people, Contacts contacts, Clock clock) {
+    Dossiers(JdbcClient jdbc, AuditLog audit, Directory directory, People people, Households households, Contacts contacts,
+            Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.directory = directory;
         this.people = people;
+        this.households = households;
         this.contacts = contacts;
         this.clock = clock;
     }
@@ -78,8 +83,8 @@ public class Dossiers {
     /** How the acting user relates to one dossier. */
     private enum Access { NONE, PARTNER, CASEWORKER, MANAGER }
 
-    private record Row(UUID id, UUID personId, UUID ownerId, DossierStatus status, String closeReason, String lifeDomains,
-            OffsetDateTime openedAt, OffsetDateTime lastActivityAt, OffsetDateTime ownerSeenAt, long version) {
+    private record Row(UUID id, UUID personId, UUID householdId, UUID ownerId, DossierStatus status, String closeReason,
+            String lifeDomains, OffsetDateTime openedAt, OffsetDateTime lastActivityAt, OffsetDateTime ownerSeenAt, long version) {
     }
 
     public static boolean mayOpen(Actor actor) {
@@ -104,7 +109,15 @@ public class Dossiers {
             throw new NotFoundException("Person");
         }
         Contact contact = command.contactId() == null ? null : contacts.get(command.contactId());
+        UUID householdId = command.householdId();
         var v = new Validation();
+        if (householdId != null) {
+            // Another municipality's household does not exist here (404), like everything of another tenant.
+            Households.Household household = households.get(householdId);
+            if (household.members().stream().noneMatch(m -> m.personId().equals(command.personId()))) {
+                v.add("householdId", "dossier.household.notMember");
+            }
+        }
         if (contact != null && !command.personId().equals(contact.personId())) {
             v.add("contactId", "dossier.contact.otherPerson");
         }
@@ -112,20 +125,26 @@ public class Dossiers {
             checkOwner(v, "ownerId", command.ownerId());
         }
         List<Theme> domains = domains(v, command.lifeDomains());
-        UUID existing = jdbc.sql("select id from dossier where tenant_id = ? and person_id = ? and status <> 'CLOSED'")
-                .params(actor.tenantId(), command.personId()).query(UUID.class).optional().orElse(null);
-        if (existing != null) {
-            v.add("personId", "dossier.person.alreadyOpen");
+        if (!v.hasErrorOn("householdId") && ongoing(actor, command.personId(), householdId)) {
+            FieldViolation already = alreadyOngoing(householdId);
+            v.add(already.field(), already.messageKey());
         }
         v.throwIfInvalid();
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("""
-                insert into dossier (id, tenant_id, person_id, owner_id, status, life_domains, opened_from_contact, opened_at,
-                    opened_by, last_activity_at, owner_seen_at, version)
-                values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, 0)""")
-                .params(id, actor.tenantId(), command.personId(), command.ownerId(), csv(domains), command.contactId(), now,
-                        actor.username(), now, now).update();
+        try {
+            // open_person_id / open_household_id: the unique keys that refuse a second ongoing dossier (ADR 0205).
+            jdbc.sql("""
+                    insert into dossier (id, tenant_id, person_id, household_id, owner_id, status, life_domains, opened_from_contact,
+                        opened_at, opened_by, last_activity_at, owner_seen_at, version, open_person_id, open_household_id)
+                    values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                    .params(id, actor.tenantId(), command.personId(), householdId, command.ownerId(), csv(domains),
+                            command.contactId(), now, actor.username(), now, now, householdId == null ? command.personId() : null,
+                            householdId).update();
+        } catch (DuplicateKeyException concurrentOpen) {
+            // Someone opened one at the same moment, after our check: the same message as if we had seen it.
+            throw new InvalidInputException(alreadyOngoing(householdId));
+        }
         change(actor, id, "OWNER", null, command.ownerId() == null ? null : command.ownerId().toString(), null);
         change(actor, id, "STATUS", null, DossierStatus.OPEN.name(), null);
         if (contact != null) {
@@ -133,8 +152,31 @@ public class Dossiers {
                     contact.occurredAt().atZoneSameInstant(clock.getZone()).toLocalDate());
             contacts.linkDossier(contact.id(), id);
         }
-        audit.write(AuditLog.Action.CREATE, AUDIT_TYPE, id, "person=" + command.personId() + " owner=" + command.ownerId());
+        audit.write(AuditLog.Action.CREATE, AUDIT_TYPE, id, "person=" + command.personId()
+                + (householdId == null ? "" : " household=" + householdId) + " owner=" + command.ownerId());
         return id;
+    }
+
+    /** Whether the citizen has an ongoing personal dossier, or (with a household) the household an ongoing household dossier. */
+    private boolean ongoing(Actor actor, UUID personId, UUID householdId) {
+        String sql = householdId == null
+                ? "select count(*) from dossier where tenant_id = ? and person_id = ? and household_id is null and status <> 'CLOSED'"
+                : "select count(*) from dossier where tenant_id = ? and household_id = ? and status <> 'CLOSED'";
+        return jdbc.sql(sql).params(actor.tenantId(), householdId == null ? personId : householdId).query(Long.class).single() > 0;
+    }
+
+    private static FieldViolation alreadyOngoing(UUID householdId) {
+        return householdId == null ? new FieldViolation("personId", "dossier.person.alreadyOpen")
+                : new FieldViolation("householdId", "dossier.household.alreadyOpen");
+    }
+
+    /** The citizen the dossier is opened for, or (household dossier) a current member of its household. */
+    private boolean concerns(Row row, UUID personId) {
+        if (personId == null) {
+            return false;
+        }
+        return row.personId().equals(personId)
+                || (row.householdId() != null && row.householdId().equals(households.currentIdsOf(List.of(personId)).get(personId)));
     }
 
     /**
@@ -149,7 +191,7 @@ public class Dossiers {
         Row row = load(actor, dossierId);
         Contact contact = contacts.get(contactId);
         var v = new Validation();
-        if (!row.personId().equals(contact.personId())) {
+        if (!concerns(row, contact.personId())) {
             v.add("contactId", "dossier.contact.otherPerson");
         } else if (row.status() == DossierStatus.CLOSED) {
             v.add("contactId", "dossier.contact.closed");
@@ -188,7 +230,8 @@ public class Dossiers {
         List<DossierView.Change> history = partner ? List.of() : history(actor, id);
         Map<UUID, String> staff = staffNames(row.ownerId() == null ? List.of() : List.of(row.ownerId()));
         audit.write(AuditLog.Action.READ, AUDIT_TYPE, id, partner ? "shared steps only" : null);
-        return new DossierView(row.id(), row.personId(), people.names(List.of(row.personId())).get(row.personId()), row.ownerId(),
+        return new DossierView(row.id(), row.personId(), people.names(List.of(row.personId())).get(row.personId()), row.householdId(),
+                row.ownerId(),
                 row.ownerId() == null ? null : staff.get(row.ownerId()), row.status(), row.closeReason(), parse(row.lifeDomains()),
                 row.openedAt(), row.lastActivityAt(), row.version(), steps, shares, history, access == Access.MANAGER);
     }
@@ -233,49 +276,89 @@ public class Dossiers {
         return list;
     }
 
-    /** A citizen's dossiers for the own service's staff (the front desk sees that they exist and who owns them). */
+    /**
+     * A citizen's dossiers for the own service's staff (the front desk sees that they exist and who owns them):
+     * those opened for the citizen and those of the household the citizen lives in now.
+     */
     public List<DossierSummary> ofPerson(UUID personId) {
         Actor actor = CurrentActor.get();
         if (!mayOpen(actor)) {
             return List.of();
         }
-        List<DossierSummary> list = summaries(actor, "where d.tenant_id = :tenant and d.person_id = :person order by d.opened_at desc",
-                Map.of("person", personId), false);
+        UUID household = households.currentIdsOf(List.of(personId)).get(personId);
+        List<DossierSummary> list = household == null
+                ? summaries(actor, "where d.tenant_id = :tenant and d.person_id = :person order by d.opened_at desc",
+                        Map.of("person", personId), false)
+                : summaries(actor, "where d.tenant_id = :tenant and (d.person_id = :person or d.household_id = :household)"
+                        + " order by d.opened_at desc", Map.of("person", personId, "household", household), false);
         audit.write(AuditLog.Action.SEARCH, AUDIT_TYPE, null, "of person=" + personId + " results=" + list.size());
         return list;
     }
 
     /**
-     * The most recent dossier of each given citizen that is not closed, for lists that link to it
-     * (worklists, campaigns). Own-service staff only; the caller audits the list it shows.
+     * The most recently opened dossier that is not closed of each given citizen, for lists that link to it
+     * (worklists, campaigns, letters): the citizen's own or that of the household the citizen lives in now.
+     * Own-service staff only; the caller audits the list it shows (the household lookup audits itself,
+     * which is why this is no read-only transaction).
      */
-    @Transactional(readOnly = true)
     public Map<UUID, UUID> currentDossierOf(java.util.Collection<UUID> personIds) {
         Actor actor = CurrentActor.get();
         var result = new java.util.HashMap<UUID, UUID>();
         if (!mayOpen(actor) || personIds.isEmpty()) {
             return result;
         }
-        // Chunked: an IN list stays well below database parameter limits.
-        List<UUID> ids = List.copyOf(personIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.sql("select person_id, id from dossier where tenant_id = :tenant and person_id in (:ids) and status <> 'CLOSED'"
-                            + " order by opened_at")
-                    .param("tenant", actor.tenantId()).param("ids", chunk)
-                    .query((rs, i) -> result.put(rs.getObject("person_id", UUID.class), rs.getObject("id", UUID.class))).list();
+        record Ongoing(UUID id, OffsetDateTime openedAt) {
         }
+        Map<UUID, Ongoing> latest = new HashMap<>();
+        Map<UUID, UUID> householdOf = households.currentIdsOf(personIds);
+        Map<UUID, List<UUID>> membersOf = householdOf.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
+                Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        for (String key : List.of("person_id", "household_id")) {
+            List<UUID> ids = List.copyOf(key.equals("person_id") ? new HashSet<>(personIds) : membersOf.keySet());
+            // Chunked: an IN list stays well below database parameter limits.
+            for (int from = 0; from < ids.size(); from += 500) {
+                jdbc.sql("select " + key + ", id, opened_at from dossier where tenant_id = :tenant and " + key + " in (:ids)"
+                                + " and status <> 'CLOSED'")
+                        .param("tenant", actor.tenantId()).param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                        .query(rs -> {
+                            var found = new Ongoing(rs.getObject("id", UUID.class), rs.getObject("opened_at", OffsetDateTime.class));
+                            UUID subject = rs.getObject(key, UUID.class);
+                            for (UUID person : key.equals("person_id") ? List.of(subject) : membersOf.get(subject)) {
+                                latest.merge(person, found, (a, b) -> b.openedAt().isAfter(a.openedAt()) ? b : a);
+                            }
+                        });
+            }
+        }
+        latest.forEach((person, ongoing) -> result.put(person, ongoing.id()));
         return result;
     }
 
-    /** The audit trail of a dossier, for its owner and the team lead. */
-    @Transactional(readOnly = true)
+    /**
+     * The audit trail of a dossier, for its owner and the team lead. Reading who read the file is itself a
+     * read of the file, so it is audited (hence no read-only transaction: PostgreSQL would refuse the insert).
+     */
     public List<AuditLog.Event> trail(UUID id) {
         Actor actor = CurrentActor.get();
         if (access(actor, load(actor, id)) != Access.MANAGER) {
             throw new NotFoundException("Dossier");
         }
-        return audit.trailUnchecked(AUDIT_TYPE, id);
+        List<AuditLog.Event> events = audit.trailUnchecked(AUDIT_TYPE, id);
+        audit.write(AuditLog.Action.READ, AUDIT_TYPE, id, "audit trail");
+        return events;
+    }
+
+    /**
+     * Who the dossier is about, for a page header (e.g. the audit page): unlike {@link #get} it reads no
+     * steps and so leaves the owner's "new" marks on partner steps alone.
+     */
+    public DossierHeader header(UUID id) {
+        Actor actor = CurrentActor.get();
+        Row row = load(actor, id);
+        if (access(actor, row) == Access.NONE) {
+            throw new NotFoundException("Dossier");
+        }
+        audit.write(AuditLog.Action.READ, AUDIT_TYPE, id, "header");
+        return new DossierHeader(row.id(), row.personId(), people.names(List.of(row.personId())).get(row.personId()), row.status());
     }
 
     // ---------------------------------------------------------------- changing
@@ -322,8 +405,21 @@ public class Dossiers {
         if (next == DossierStatus.CLOSED && Texts.trimToNull(reason) == null) {
             v.add("reason", "dossier.status.reasonRequired");
         }
+        boolean reopening = row.status() == DossierStatus.CLOSED && next == DossierStatus.REOPENED;
+        if (reopening && ongoing(actor, row.personId(), row.householdId())) {
+            v.add("status", "dossier.status.otherOngoing");
+        }
         v.throwIfInvalid();
-        bump(actor, id, version, "status = '" + next.name() + "', close_reason = ?", next == DossierStatus.CLOSED ? reason.strip() : null);
+        // The unique keys of ADR 0205 follow the status: empty while closed, filled again on reopening.
+        String keys = next == DossierStatus.CLOSED ? ", open_person_id = null, open_household_id = null"
+                : reopening ? ", open_person_id = case when household_id is null then person_id end, open_household_id = household_id"
+                : "";
+        try {
+            bump(actor, id, version, "status = '" + next.name() + "', close_reason = ?" + keys,
+                    next == DossierStatus.CLOSED ? reason.strip() : null);
+        } catch (DuplicateKeyException concurrentOpen) {
+            throw new InvalidInputException(new FieldViolation("status", "dossier.status.otherOngoing"));
+        }
         change(actor, id, "STATUS", row.status().name(), next.name(), Texts.trimToNull(reason));
         audit.write(AuditLog.Action.UPDATE, AUDIT_TYPE, id, "status " + row.status() + " -> " + next);
     }
@@ -350,7 +446,8 @@ public class Dossiers {
             checkOwner(v, "ownerId", newOwner);
         }
         v.throwIfInvalid();
-        // A new owner starts with every partner step already in the file marked as seen only from now on.
+        // owner_seen_at stays: partner steps no owner has read yet stay "new" for the new owner (ADR 0202);
+        // those the previous owner already read are not new, the handover covers them.
         bump(actor, id, version, "owner_id = ?", newOwner);
         change(actor, id, "OWNER", row.ownerId() == null ? null : row.ownerId().toString(), newOwner.toString(), null);
         audit.write(AuditLog.Action.UPDATE, AUDIT_TYPE, id, "owner " + row.ownerId() + " -> " + newOwner);
@@ -525,17 +622,18 @@ public class Dossiers {
     private List<DossierSummary> summaries(Actor actor, String where, Map<String, ?> extra, boolean withOpenQuestions) {
         var params = new HashMap<String, Object>(extra);
         params.put("tenant", actor.tenantId());
-        record Line(UUID id, UUID personId, UUID ownerId, DossierStatus status, OffsetDateTime last, int unseen, long version) {
+        record Line(UUID id, UUID personId, UUID householdId, UUID ownerId, DossierStatus status, OffsetDateTime last, int unseen,
+                long version) {
         }
         List<Line> lines = jdbc.sql("""
-                select d.id, d.person_id, d.owner_id, d.status, d.last_activity_at, d.version,
+                select d.id, d.person_id, d.household_id, d.owner_id, d.status, d.last_activity_at, d.version,
                   (select count(*) from dossier_step s where s.dossier_id = d.id and s.by_partner
                      and s.created_at > d.owner_seen_at) as unseen
                 from dossier d
                 """ + where)
                 .params(params)
                 .query((rs, n) -> new Line(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-                        rs.getObject("owner_id", UUID.class), DossierStatus.valueOf(rs.getString("status")),
+                        rs.getObject("household_id", UUID.class), rs.getObject("owner_id", UUID.class), DossierStatus.valueOf(rs.getString("status")),
                         rs.getObject("last_activity_at", OffsetDateTime.class), rs.getInt("unseen"), rs.getLong("version")))
                 .list();
         if (lines.isEmpty()) {
@@ -546,7 +644,7 @@ public class Dossiers {
         Map<UUID, Integer> open = withOpenQuestions ? contacts.openCounts(persons) : Map.of();
         Map<UUID, String> staff = staffNames(lines.stream().map(Line::ownerId).filter(Objects::nonNull).collect(Collectors.toSet()));
         boolean partner = actor.has(Role.PARTNER);
-        return lines.stream().map(l -> new DossierSummary(l.id(), l.personId(), names.get(l.personId()), l.ownerId(),
+        return lines.stream().map(l -> new DossierSummary(l.id(), l.personId(), names.get(l.personId()), l.householdId(), l.ownerId(),
                 l.ownerId() == null ? null : staff.get(l.ownerId()), l.status(), l.last(),
                 partner || !actorOwns(actor, l.ownerId()) ? 0 : l.unseen(), open.getOrDefault(l.personId(), 0), l.version())).toList();
     }
@@ -563,7 +661,8 @@ public class Dossiers {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getObject("owner_id", UUID.class),
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getObject("household_id", UUID.class),
+                rs.getObject("owner_id", UUID.class),
                 DossierStatus.valueOf(rs.getString("status")), rs.getString("close_reason"), rs.getString("life_domains"),
                 rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("last_activity_at", OffsetDateTime.class),
                 rs.getObject("owner_seen_at", OffsetDateTime.class), rs.getLong("version"));

@@ -11,6 +11,7 @@ import be.loket.platform.Role;
 import be.loket.platform.StaleVersionException;
 import be.loket.platform.Texts;
 import be.loket.platform.Validation;
+import be.loket.platform.calendar.ClosingDaysChanged;
 import be.loket.platform.calendar.WorkingDays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +94,9 @@ public class Contacts {
         }
         if (outcome == Outcome.REFERRED && Texts.trimToNull(c.referredTo()) == null) {
             v.add("referredTo", "intake.referredTo.required");
+        }
+        if (outcome == Outcome.DOSSIER && c.personId() == null) {
+            v.add("outcome", "intake.outcome.dossierNeedsPerson");
         }
         if (c.minutesSpent() != null && (c.minutesSpent() < 0 || c.minutesSpent() > 600)) {
             v.add("minutesSpent", "intake.minutesSpent.range");
@@ -202,6 +207,29 @@ public class Contacts {
             throw new StaleVersionException("Contact");
         }
         audit.write(AuditLog.Action.UPDATE, "CONTACT", id, "handled");
+    }
+
+    /**
+     * A closing day was added or removed: open questions whose two working days span that day get their due
+     * date computed again, so the overdue list follows the calendar (ADR 0200). Handled questions keep theirs.
+     */
+    @EventListener
+    void closingDaysChanged(ClosingDaysChanged change) {
+        List<LocalDate> days = jdbc.sql("""
+                select distinct occurred_on from contact
+                where tenant_id = ? and handled_at is null and occurred_on < ? and due_on >= ?""")
+                .params(change.tenantId(), change.day(), change.day()).query(LocalDate.class).list();
+        int moved = 0;
+        for (LocalDate day : days) {
+            moved += jdbc.sql("""
+                    update contact set due_on = ? where tenant_id = ? and handled_at is null and occurred_on = ? and due_on >= ?""")
+                    .params(workingDays.addWorkingDays(change.tenantId(), day, NORM_WORKING_DAYS), change.tenantId(), day, change.day())
+                    .update();
+        }
+        if (moved > 0) {
+            audit.write(AuditLog.Action.UPDATE, "CONTACT", null, "due dates computed again after closing day " + change.day()
+                    + ": " + moved + " open questions");
+        }
     }
 
     /** Records that a dossier was opened for (or the question added to) this contact; it is then handled. */

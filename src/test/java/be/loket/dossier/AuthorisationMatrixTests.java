@@ -17,12 +17,14 @@ import be.loket.platform.Role;
 import be.loket.support.DemoRecords;
 import be.loket.support.LoketTest;
 import be.loket.support.Staff;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -38,9 +40,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Every dossier and contact endpoint, UI and API, for every kind of user. Allowed calls succeed; every
- * other call answers 404 so that a record's existence is never revealed; and no response to a partner
- * ever holds an internal step. Each case gets its own fresh dossier, so cases cannot influence each other.
+ * Every dossier and contact endpoint, UI and API, for every kind of user. An allowed call answers its own
+ * status (200, 201, 204, or a 302 to the page it must lead to, so a form that silently re-renders with a
+ * validation message fails), and the database shows that it did what was asked; every other call answers
+ * 404 so that a record's existence is never revealed; and no response to a partner ever holds an internal
+ * step. Each case gets its own fresh dossiers, so cases cannot influence each other.
  */
 @LoketTest
 class AuthorisationMatrixTests {
@@ -63,9 +67,12 @@ class AuthorisationMatrixTests {
         }
     }
 
-    /** What the test needs to address: a shared dossier with internal and shared steps, an open contact, a citizen without dossier. */
-    record Fixture(UUID dossier, UUID contact, UUID personWithoutDossier, UUID site, UUID debtMediation, UUID energyScanner,
-            long version, String internalMarker, String citizenName) {
+    /**
+     * What the test needs to address: a shared dossier with internal and shared steps of a citizen, an open contact of
+     * that citizen, a citizen without dossier, a dossier without owner, and the colleague a dossier is reassigned to.
+     */
+    record Fixture(UUID dossier, UUID person, UUID contact, UUID personWithoutDossier, UUID unassigned, UUID site, UUID debtMediation,
+            UUID energyScanner, UUID newOwner, long version, String internalMarker, String citizenName) {
     }
 
     static final Set<Who> INTAKE = EnumSet.of(Who.FRONT_DESK, Who.OWNER, Who.OTHER_SOCIAL_WORKER, Who.TEAM_LEAD);
@@ -80,6 +87,7 @@ class AuthorisationMatrixTests {
                 {"siteId": "%s", "channel": "PHONE", "personId": "%s", "themes": ["WATER"], "question": "Waterfactuur", "outcome": "ANSWERED"}"""
                 .formatted(f.site(), f.personWithoutDossier()))),
         API_GET_CONTACTS(true, INTAKE, false, f -> get("/api/v1/contacts").param("site", f.site().toString())),
+        API_GET_CONTACT(true, INTAKE, false, f -> get("/api/v1/contacts/" + f.contact())),
         API_POST_DOSSIER(true, INTAKE, false, f -> post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"personId\": \"%s\"}".formatted(f.personWithoutDossier()))),
         API_GET_DOSSIER(true, READERS, false, f -> get("/api/v1/dossiers/" + f.dossier())),
@@ -103,7 +111,10 @@ class AuthorisationMatrixTests {
         UI_OVERDUE(false, LEAD, false, f -> get("/intake/overdue")),
         UI_MY_WORK(false, LISTED, true, f -> get("/dossiers")),
         UI_UNASSIGNED(false, LEAD, false, f -> get("/dossiers/unassigned")),
+        UI_REASSIGN_FROM_UNASSIGNED(false, LEAD, false, f -> post("/dossiers/" + f.unassigned() + "/owner")
+                .param("version", "0").param("ownerId", f.newOwner().toString()).param("back", "unassigned")),
         UI_NEW_DOSSIER_FORM(false, INTAKE, false, f -> get("/dossiers/new").param("person", f.personWithoutDossier().toString())),
+        UI_NEW_DOSSIER_FORM_FROM_CONTACT(false, INTAKE, false, f -> get("/dossiers/new").param("contact", f.contact().toString())),
         UI_POST_DOSSIER(false, INTAKE, false, f -> post("/dossiers").param("personId", f.personWithoutDossier().toString())),
         UI_ADD_CONTACT_TO_DOSSIER(false, INTAKE, false, f -> post("/dossiers/" + f.dossier() + "/contacts")
                 .param("contactId", f.contact().toString())),
@@ -119,7 +130,7 @@ class AuthorisationMatrixTests {
         UI_END_SHARE(false, MANAGERS, false, f -> post("/dossiers/" + f.dossier() + "/shares/" + f.debtMediation() + "/end")
                 .param("version", String.valueOf(f.version()))),
         UI_REASSIGN(false, LEAD, false, f -> post("/dossiers/" + f.dossier() + "/owner").param("version", String.valueOf(f.version()))
-                .param("ownerId", "%s")),
+                .param("ownerId", f.newOwner().toString())),
         UI_AUDIT(false, MANAGERS, false, f -> get("/dossiers/" + f.dossier() + "/audit"));
 
         final boolean api;
@@ -160,10 +171,6 @@ class AuthorisationMatrixTests {
     void allowedCallsSucceedOthersAreNotFoundAndPartnersNeverSeeInternalSteps(Endpoint endpoint, Who who) throws Exception {
         Fixture f = fixture();
         MockHttpServletRequestBuilder request = endpoint.request.apply(f);
-        if (endpoint == Endpoint.UI_REASSIGN) {
-            request = post("/dossiers/" + f.dossier() + "/owner").param("version", String.valueOf(f.version()))
-                    .param("ownerId", DemoRecords.user(jdbc, "demo-socialworker-b").toString());
-        }
         request = endpoint.api ? request.with(httpBasic(who.username, "demo")) : request.with(Staff.as(users, who.username)).with(csrf());
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         String body = response.getContentAsString();
@@ -176,10 +183,13 @@ class AuthorisationMatrixTests {
                 assertThat(body).as("the list does not hold the dossier").doesNotContain(f.dossier().toString());
             }
         } else if (allowed) {
-            assertThat(response.getStatus()).as("status of an allowed call; body: %s", body).isBetween(200, 399);
-            if (response.getStatus() >= 300) {
-                assertThat(response.getRedirectedUrl()).doesNotContain("/login").doesNotContain("error");
+            Expected expected = expected(endpoint, who, f);
+            assertThat(response.getStatus()).as("status of an allowed call; body: %s", body).isEqualTo(expected.status());
+            if (expected.status() == 302) {
+                assertThat(response.getRedirectedUrl()).as("where an allowed form post leads").isEqualTo(expected.location().get());
             }
+            assertThat(expected.done().getAsBoolean()).as("the allowed call did what it was asked to do").isTrue();
+            assertThat(body).as("the answer shows what was asked for").contains(expected.shows());
         } else {
             assertThat(response.getStatus()).as("status of a refused call").isEqualTo(404);
         }
@@ -189,6 +199,99 @@ class AuthorisationMatrixTests {
         if (!allowed) {
             assertThat(body).as("a refused call reveals nothing of the citizen").doesNotContain(f.citizenName());
         }
+    }
+
+    // ------------------------------------------------------------ what an allowed call must do
+
+    /** The status an allowed call answers, where a redirect leads, and a check that the change (or read) really happened. */
+    record Expected(int status, Supplier<String> location, BooleanSupplier done, String shows) {
+        static Expected ok(BooleanSupplier done) {
+            return new Expected(200, () -> null, done, "");
+        }
+
+        static Expected created(BooleanSupplier done) {
+            return new Expected(201, () -> null, done, "");
+        }
+
+        static Expected noContent(BooleanSupplier done) {
+            return new Expected(204, () -> null, done, "");
+        }
+
+        static Expected redirect(Supplier<String> location, BooleanSupplier done) {
+            return new Expected(302, location, done, "");
+        }
+
+        /** The answer must hold this (e.g. the id of the record read). */
+        Expected showing(Object text) {
+            return new Expected(status, location, done, text.toString());
+        }
+    }
+
+    Expected expected(Endpoint endpoint, Who who, Fixture f) {
+        String toDossier = "/dossiers/" + f.dossier();
+        BooleanSupplier nothing = () -> true;
+        return switch (endpoint) {
+            case API_POST_CONTACT -> Expected.created(() -> count("select count(*) from contact where person_id = ? and question = 'Waterfactuur'",
+                    f.personWithoutDossier()) == 1);
+            case API_MY_WORK, UI_MY_WORK, UI_DAY_VIEW, UI_OVERDUE -> Expected.ok(nothing);
+            case API_GET_CONTACTS -> Expected.ok(nothing).showing(f.contact());
+            case UI_NEW_CONTACT_FORM, UI_NEW_DOSSIER_FORM -> Expected.ok(nothing).showing(f.personWithoutDossier());
+            case API_GET_DOSSIER, UI_VIEW_DOSSIER, API_GET_AUDIT -> Expected.ok(() -> audited("DOSSIER", f.dossier(), who, "READ"))
+                    .showing(f.dossier());
+            case UI_AUDIT -> Expected.ok(() -> audited("DOSSIER", f.dossier(), who, "READ")).showing(f.citizenName());
+            case API_GET_CONTACT, UI_NEW_DOSSIER_FORM_FROM_CONTACT -> Expected.ok(() -> audited("CONTACT", f.contact(), who, "READ"))
+                    .showing(f.contact());
+            case UI_UNASSIGNED -> Expected.ok(nothing).showing(f.unassigned());
+            case API_POST_DOSSIER -> Expected.created(() -> count("select count(*) from dossier where person_id = ?", f.personWithoutDossier()) == 1);
+            case API_POST_STEP -> Expected.created(() -> count("select count(*) from dossier_step where dossier_id = ? and body = 'Gebeld'",
+                    f.dossier()) == 1);
+            case API_POST_STATUS -> Expected.noContent(() -> inFollowUp(f));
+            case API_POST_SHARE -> Expected.created(() -> shared(f, f.energyScanner()));
+            case API_DELETE_SHARE -> Expected.noContent(() -> !shared(f, f.debtMediation()));
+            case UI_POST_CONTACT -> Expected.redirect(() -> "/intake?site=" + f.site(),
+                    () -> count("select count(*) from contact where person_id = ? and question = 'Factuur'", f.personWithoutDossier()) == 1);
+            case UI_CONTACT_HANDLED -> Expected.redirect(() -> "/intake?site=" + f.site() + "&date=" + jdbc.sql(
+                            "select occurred_on from contact where id = ?").param(f.contact()).query(LocalDate.class).single(),
+                    () -> count("select count(*) from contact where id = ? and handled_at is not null", f.contact()) == 1);
+            case UI_REASSIGN_FROM_UNASSIGNED -> Expected.redirect(() -> "/dossiers/unassigned", () -> ownedBy(f.unassigned(), f.newOwner()));
+            case UI_REASSIGN -> Expected.redirect(() -> toDossier, () -> ownedBy(f.dossier(), f.newOwner()));
+            // The front desk does not read dossiers: it goes back to the citizen; case workers go to the file.
+            case UI_POST_DOSSIER -> Expected.redirect(() -> who == Who.FRONT_DESK ? "/persons/" + f.personWithoutDossier()
+                    : "/dossiers/" + jdbc.sql("select id from dossier where person_id = ?").param(f.personWithoutDossier()).query(UUID.class).single(),
+                    () -> count("select count(*) from dossier where person_id = ?", f.personWithoutDossier()) == 1);
+            case UI_ADD_CONTACT_TO_DOSSIER -> Expected.redirect(() -> who == Who.FRONT_DESK ? "/persons/" + f.person() : toDossier,
+                    () -> count("select count(*) from contact where id = ? and dossier_id = ? and handled_at is not null", f.contact(),
+                            f.dossier()) == 1);
+            case UI_POST_STEP -> Expected.redirect(() -> toDossier,
+                    () -> count("select count(*) from dossier_step where dossier_id = ? and body = 'Nota'", f.dossier()) == 1);
+            case UI_POST_STATUS -> Expected.redirect(() -> toDossier, () -> inFollowUp(f));
+            case UI_POST_DOMAINS -> Expected.redirect(() -> toDossier, () -> "HOUSING,DEBT".equals(
+                    jdbc.sql("select life_domains from dossier where id = ?").param(f.dossier()).query(String.class).single()));
+            case UI_POST_SHARE -> Expected.redirect(() -> toDossier, () -> shared(f, f.energyScanner()));
+            case UI_END_SHARE -> Expected.redirect(() -> toDossier, () -> !shared(f, f.debtMediation()));
+        };
+    }
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    private boolean audited(String type, UUID entity, Who who, String action) {
+        return count("select count(*) from audit_event where entity_type = ? and entity_id = ? and username = ? and action = ?",
+                type, entity, who.username, action) > 0;
+    }
+
+    private boolean inFollowUp(Fixture f) {
+        return count("select count(*) from dossier where id = ? and status = 'IN_FOLLOW_UP' and version = ?", f.dossier(), f.version() + 1) == 1;
+    }
+
+    private boolean shared(Fixture f, UUID organisation) {
+        return count("select count(*) from dossier_share where dossier_id = ? and organisation_id = ? and ended_at is null", f.dossier(),
+                organisation) == 1;
+    }
+
+    private boolean ownedBy(UUID dossier, UUID owner) {
+        return count("select count(*) from dossier where id = ? and owner_id = ?", dossier, owner) == 1;
     }
 
     // ------------------------------------------------------------ fixture
@@ -215,7 +318,11 @@ class AuthorisationMatrixTests {
             return id;
         });
         as("demo-partner", () -> dossiers.addStep(dossier, new NewStep("PARTNER_ACTION", "SHARED", "Intake bij schuldbemiddeling", null)));
-        return new Fixture(dossier, contact, without, site, debt, energy, version(dossier), marker, lastName);
+        // Opened at the desk without owner: on the team lead's list of unassigned dossiers.
+        UUID ownerless = as("demo-frontdesk", () -> person("Matrixu", "Zondereigenaar" + letters(n)));
+        UUID unassigned = as("demo-frontdesk", () -> dossiers.open(new be.loket.dossier.OpenDossier(ownerless, null, null, List.of())));
+        return new Fixture(dossier, withDossier, contact, without, unassigned, site, debt, energy, DemoRecords.user(jdbc, "demo-socialworker-b"),
+                version(dossier), marker, lastName);
     }
 
     private static String letters(int n) {

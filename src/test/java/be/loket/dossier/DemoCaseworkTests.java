@@ -36,6 +36,16 @@ class DemoCaseworkTests extends WebTestBase {
                 "DECISION", "DOCUMENT");
         assertThat(count("select count(*) from dossier where owner_id is null")).isPositive();
         assertThat(count("select count(*) from dossier where status = 'CLOSED' and close_reason is not null")).isPositive();
+        assertThat(count("""
+                select count(*) from dossier d join household_member m on m.household_id = d.household_id and m.person_id = d.person_id
+                where m.valid_to is null and d.open_household_id = d.household_id""")).as("a dossier of a whole household").isEqualTo(1);
+        // Voorbeeldegem's demo contacts all say DOSSIER: each has its dossier and is handled (other tests work in Demodorp).
+        assertThat(count("""
+                select count(*) from contact c join tenant t on t.id = c.tenant_id where t.code = 'voorbeeldegem'
+                and c.outcome = 'DOSSIER' and (c.dossier_id is null or c.handled_at is null)""")).isZero();
+        assertThat(count("""
+                select count(*) from contact c join tenant t on t.id = c.tenant_id where t.code = 'voorbeeldegem'
+                and c.outcome = 'DOSSIER'""")).isPositive();
     }
 
     @Test

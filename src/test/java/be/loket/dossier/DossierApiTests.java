@@ -8,7 +8,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import be.loket.support.DemoRecords;
@@ -17,6 +20,7 @@ import be.loket.support.WebTestBase;
 import com.jayway.jsonpath.JsonPath;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -161,6 +165,33 @@ class DossierApiTests extends WebTestBase {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("dossier.person.alreadyOpen"));
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** Two opens at the same moment make one dossier (ADR 0205). */
+    @Test
+    void twoSimultaneousOpensForTheSameCitizenMakeOneDossier() throws Exception {
+        SimultaneousOpens.in(context).makeOneDossierFor(freshPerson());
+    }
+
+    @Test
+    void aClosedDossierIsNotReopenedWhileAnotherIsOngoing() throws Exception {
+        UUID person = freshPerson();
+        String first = open(person, "demo-socialworker");
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + first + "/status")).content("""
+                {"status": "CLOSED", "reason": "Vraag opgelost", "version": %d}""".formatted(version(first)))).andExpect(status().isNoContent());
+        String second = open(person, "demo-socialworker");
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + first + "/status")).content("""
+                        {"status": "REOPENED", "version": %d}""".formatted(version(first))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("dossier.status.otherOngoing"));
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + second + "/status")).content("""
+                {"status": "CLOSED", "reason": "Samengevoegd", "version": %d}""".formatted(version(second)))).andExpect(status().isNoContent());
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + first + "/status")).content("""
+                {"status": "REOPENED", "version": %d}""".formatted(version(first)))).andExpect(status().isNoContent());
+        assertThat(jdbc.sql("select open_person_id from dossier where id = ?").param(UUID.fromString(first)).query(UUID.class).single())
+                .isEqualTo(person);
+    }
+
     @Test
     void myWorkComesInPagesOfFiftyMostRecentlyActiveFirst() throws Exception {
         String id = open(freshPerson(), "demo-teamlead");
@@ -196,17 +227,104 @@ class DossierApiTests extends WebTestBase {
     }
 
     @Test
-    void aDossierOpenedWithoutOwnerIsReassignedByTheTeamLeadWithHistory() throws Exception {
+    void readingTheAuditTrailIsAuditedAndTheAuditPageLeavesTheNewMarksAlone() throws Exception {
+        String id = open(freshPerson(), "demo-socialworker");
+        share(id);
+        partnerStep(id, "Budgetgesprek gehad");
+
+        mvc.perform(as("demo-teamlead", get("/api/v1/dossiers/" + id + "/audit"))).andExpect(status().isOk());
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where entity_type = 'DOSSIER' and entity_id = ? and action = 'READ'
+                and username = 'demo-teamlead' and detail = 'audit trail'""").param(UUID.fromString(id)).query(Long.class).single())
+                .isEqualTo(1);
+
+        // The owner opens the audit page: its header names the citizen, but the partner step stays new.
+        mvc.perform(get("/dossiers/" + id + "/audit").with(be.loket.support.Staff.as(users, "demo-socialworker")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString(personName(id))));
+        mvc.perform(as("demo-socialworker", get("/api/v1/dossiers?owner=me")))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].unseenPartnerSteps").value(1));
+        mvc.perform(as("demo-socialworker", get("/api/v1/dossiers/" + id)))
+                .andExpect(jsonPath("$.steps[?(@.unseen == true)].text").value("Budgetgesprek gehad"));
+        // Reading the file itself does clear them.
+        mvc.perform(as("demo-socialworker", get("/api/v1/dossiers?owner=me")))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].unseenPartnerSteps").value(0));
+    }
+
+    @Test
+    void afterReassigningPartnerStepsTheOldOwnerHadNotReadStayNewForTheNewOwner() throws Exception {
+        String id = open(freshPerson(), "demo-socialworker");
+        share(id);
+        partnerStep(id, "Gelezen door de vorige eigenaar");
+        mvc.perform(as("demo-socialworker", get("/api/v1/dossiers/" + id))).andExpect(status().isOk());
+        partnerStep(id, "Nog door niemand gelezen");
+        mvc.perform(post("/dossiers/" + id + "/owner").param("version", String.valueOf(version(id)))
+                        .param("ownerId", DemoRecords.user(jdbc, "demo-socialworker-b").toString())
+                        .with(be.loket.support.Staff.as(users, "demo-teamlead"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isFound());
+        mvc.perform(as("demo-socialworker-b", get("/api/v1/dossiers?owner=me")))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].unseenPartnerSteps").value(1));
+        mvc.perform(as("demo-socialworker-b", get("/api/v1/dossiers/" + id)))
+                .andExpect(jsonPath("$.steps[?(@.unseen == true)].text").value("Nog door niemand gelezen"));
+    }
+
+    @Test
+    void theTimelineShowsWhenEachStepWasRecorded() throws Exception {
+        String id = open(freshPerson(), "demo-socialworker");
+        String earlier = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels")).minusDays(3).toString();
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + id + "/steps")).content("""
+                {"kind": "PHONE_CALL", "visibility": "INTERNAL", "text": "Vandaag gebeld"}""")).andExpect(status().isCreated());
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + id + "/steps")).content("""
+                {"kind": "HOME_VISIT", "visibility": "INTERNAL", "text": "Huisbezoek van eerder", "occurredOn": "%s"}""".formatted(earlier)))
+                .andExpect(status().isCreated());
+        String page = mvc.perform(get("/dossiers/" + id).with(be.loket.support.Staff.as(users, "demo-socialworker")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // Recorded on the day it happened: the time only; written up afterwards: the day and time of recording.
+        assertThat(page).containsPattern("<span class=\"recorded\">· \\d{2}:\\d{2} vastgelegd</span>")
+                .containsPattern("<span class=\"recorded\">· vastgelegd op \\d{2}/\\d{2}/\\d{4} om \\d{2}:\\d{2}</span>");
+    }
+
+    void partnerStep(String id, String text) throws Exception {
+        mvc.perform(as("demo-partner", post("/api/v1/dossiers/" + id + "/steps")).content("""
+                {"kind": "PARTNER_ACTION", "visibility": "SHARED", "text": "%s"}""".formatted(text))).andExpect(status().isCreated());
+    }
+
+    void share(String id) throws Exception {
+        mvc.perform(as("demo-socialworker", post("/api/v1/dossiers/" + id + "/shares")).content("""
+                {"organisationId": "%s", "purpose": "schuldbemiddeling", "version": %d}""".formatted(org("DEBT_MEDIATION"), version(id))))
+                .andExpect(status().isCreated());
+    }
+
+    String personName(String dossier) {
+        return jdbc.sql("select p.first_name || ' ' || p.last_name from person p join dossier d on d.person_id = p.id where d.id = ?")
+                .param(UUID.fromString(dossier)).query(String.class).single();
+    }
+
+    @Test
+    void aDossierOpenedWithoutOwnerIsReassignedByTheTeamLeadFromTheUnassignedListWithHistory() throws Exception {
         UUID person = freshPerson();
         String id = JsonPath.read(mvc.perform(as("demo-frontdesk", post("/api/v1/dossiers")).content("""
                         {"personId": "%s"}""".formatted(person))).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(as("demo-teamlead", get("/api/v1/dossiers/" + id))).andExpect(jsonPath("$.ownerId").doesNotExist());
-        mvc.perform(post("/dossiers/" + id + "/owner").param("version", String.valueOf(version(id)))
-                        .param("ownerId", DemoRecords.user(jdbc, "demo-socialworker-b").toString())
-                        .with(be.loket.support.Staff.as(users, "demo-teamlead"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(status().is3xxRedirection());
+        var teamLead = be.loket.support.Staff.as(users, "demo-teamlead");
+        String form = "action=\"/dossiers/" + id + "/owner\"";
+        mvc.perform(get("/dossiers/unassigned").with(teamLead)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(form)))
+                .andExpect(content().string(containsString(personName(id))));
+        var posted = mvc.perform(post("/dossiers/" + id + "/owner").param("version", String.valueOf(version(id)))
+                        .param("ownerId", DemoRecords.user(jdbc, "demo-socialworker-b").toString()).param("back", "unassigned")
+                        .with(teamLead).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/dossiers/unassigned"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", true)).andReturn();
+        // Back on the list (the flash lives in the stored session, so follow with its cookie): saved, and no longer on it.
+        mvc.perform(get("/dossiers/unassigned").with(teamLead).header("Accept-Language", "nl")
+                        .cookie(posted.getResponse().getCookie("SESSION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("De gegevens zijn bewaard.")))
+                .andExpect(content().string(not(containsString(form))));
         mvc.perform(as("demo-socialworker-b", get("/api/v1/dossiers?owner=me"))).andExpect(jsonPath("$[*].id", hasItem(id)));
         mvc.perform(as("demo-teamlead", get("/api/v1/dossiers/" + id)))
                 .andExpect(jsonPath("$.history[?(@.what == 'OWNER')].newValue", hasItem("Pieter-Jan Vervaeke")));

@@ -19,13 +19,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** Contacts and dossiers on a real PostgreSQL: migrations V10-V13, demo casework, due dates, sharing and My work. */
+/** Contacts and dossiers on a real PostgreSQL: migrations V10-V15, demo casework, due dates, sharing and My work. */
 @LoketPostgresTest
 class DossierPostgresTests extends WebTestBase {
 
     @Test
     void demoCaseworkLoadsAndAContactGetsItsDueDateOnPostgresql() throws Exception {
         assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isGreaterThan(50);
+        assertThat(jdbc.sql("select count(*) from dossier where household_id is not null and open_household_id = household_id")
+                .query(Long.class).single()).as("the demo household dossier").isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from contact where handled_at is null and due_on < current_date").query(Long.class).single())
                 .isPositive();
         UUID site = jdbc.sql("select s.id from site s join tenant t on t.id = s.tenant_id where t.code = 'demodorp' and s.kind = 'MAIN_OFFICE'")
@@ -40,12 +42,25 @@ class DossierPostgresTests extends WebTestBase {
         assertThat(due).isAfter(LocalDate.now(ZoneId.of("Europe/Brussels")));
     }
 
-    @Test
-    void sharedDossierPartnerStepAndUnseenCountOnPostgresql() throws Exception {
-        UUID person = jdbc.sql("""
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    UUID personWithoutDossier() {
+        return jdbc.sql("""
                 select p.id from person p join tenant t on t.id = p.tenant_id where t.code = 'demodorp'
                 and not exists (select 1 from dossier d where d.person_id = p.id) order by p.search_name limit 1""")
                 .query(UUID.class).single();
+    }
+
+    /** On PostgreSQL the second insert waits for the first transaction, then fails on the unique key (ADR 0205). */
+    @Test
+    void twoSimultaneousOpensMakeOneDossierOnPostgresql() throws Exception {
+        SimultaneousOpens.in(context).makeOneDossierFor(personWithoutDossier());
+    }
+
+    @Test
+    void sharedDossierPartnerStepAndUnseenCountOnPostgresql() throws Exception {
+        UUID person = personWithoutDossier();
         String id = JsonPath.read(mvc.perform(post("/api/v1/dossiers").with(httpBasic("demo-frontdesk", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"personId": "%s", "ownerId": "%s", "lifeDomains": ["DEBT"]}"""

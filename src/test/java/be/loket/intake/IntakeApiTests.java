@@ -122,6 +122,99 @@ class IntakeApiTests extends WebTestBase {
     }
 
     @Test
+    void theLocationOfARegisteredContactCanBeReadByTheOwnServicesOnlyAndTheReadIsAudited() throws Exception {
+        UUID person = DemoRecords.showcasePerson(jdbc);
+        String location = mvc.perform(post("/api/v1/contacts").with(httpBasic("demo-frontdesk", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body(site("demodorp"), person, null, "TO_ANSWER")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String id = location.replaceAll(".*/", "");
+        for (String user : new String[] {"demo-frontdesk", "demo-socialworker-b", "demo-teamlead"}) {
+            mvc.perform(get(location).with(httpBasic(user, "demo"))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.id").value(id)).andExpect(jsonPath("$.personName").value("Ayşe Öztürk"))
+                    .andExpect(jsonPath("$.outcome").value("TO_ANSWER"));
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_id = ? and action = 'READ' and username = 'demo-socialworker-b'")
+                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+        for (String user : new String[] {"demo-partner", "demo-socialworker-v", "demo-committee"}) {
+            mvc.perform(get(location).with(httpBasic(user, "demo"))).andExpect(status().isNotFound())
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Öztürk"))));
+        }
+        mvc.perform(get("/api/v1/contacts/" + UUID.randomUUID()).with(httpBasic("demo-frontdesk", "demo"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void outcomeDossierNeedsACitizenAndStaysOpenUntilTheDossierIsOpened() throws Exception {
+        long before = contacts();
+        for (String[] lang : new String[][] {{"nl", "Kies eerst de burger: een dossier hoort altijd bij een burger."},
+                {"fr", "Choisissez d’abord le citoyen : un dossier appartient toujours à un citoyen."},
+                {"en", "Choose the citizen first: a dossier always belongs to a citizen."}}) {
+            mvc.perform(post("/api/v1/contacts").with(httpBasic("demo-frontdesk", "demo")).header("Accept-Language", lang[0])
+                            .contentType(MediaType.APPLICATION_JSON).content(body(site("demodorp"), null, null, "DOSSIER")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[?(@.field == 'outcome')].code").value("intake.outcome.dossierNeedsPerson"))
+                    .andExpect(jsonPath("$.errors[?(@.field == 'outcome')].message").value(lang[1]));
+        }
+        // The form says the same next to the field and saves nothing.
+        mvc.perform(post("/intake").with(Staff.as(users, "demo-frontdesk")).with(csrf())
+                        .param("siteId", site("demodorp").toString()).param("channel", "WALK_IN").param("themes", "WATER")
+                        .param("question", "Waterfactuur").param("outcome", "DOSSIER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Kies eerst de burger: een dossier hoort altijd bij een burger.")));
+        assertThat(contacts()).isEqualTo(before);
+
+        UUID person = jdbc.sql("""
+                select p.id from person p join tenant t on t.id = p.tenant_id where t.code = 'demodorp'
+                and not exists (select 1 from dossier d where d.person_id = p.id) order by p.search_name limit 1""")
+                .query(UUID.class).single();
+        String id = mvc.perform(post("/api/v1/contacts").with(httpBasic("demo-frontdesk", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body(site("demodorp"), person, null, "DOSSIER")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.handledAt").doesNotExist())
+                .andReturn().getResponse().getHeader("Location").replaceAll(".*/", "");
+        // Still open: registering "dossier" alone does not make a dossier.
+        assertThat(jdbc.sql("select handled_at is null from contact where id = ?").param(UUID.fromString(id)).query(Boolean.class).single())
+                .isTrue();
+        mvc.perform(post("/api/v1/dossiers").with(httpBasic("demo-frontdesk", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"personId\": \"%s\", \"contactId\": \"%s\"}".formatted(person, id))).andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/contacts/" + id).with(httpBasic("demo-frontdesk", "demo")))
+                .andExpect(jsonPath("$.handledAt").exists()).andExpect(jsonPath("$.handledBy").value("demo-frontdesk"))
+                .andExpect(jsonPath("$.dossierId").exists());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    be.loket.platform.calendar.WorkingDays workingDays;
+
+    LocalDate dueOn(String contact) {
+        return jdbc.sql("select due_on from contact where id = ?").param(UUID.fromString(contact)).query(LocalDate.class).single();
+    }
+
+    String register(String occurredAt, String outcome) throws Exception {
+        return mvc.perform(post("/api/v1/contacts").with(httpBasic("demo-frontdesk", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(site("demodorp"), null, occurredAt, outcome)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location").replaceAll(".*/", "");
+    }
+
+    @Test
+    void aClosingDayAddedLaterMovesTheDueDatesOfOpenQuestionsItAffects() throws Exception {
+        UUID tenant = DemoRecords.tenant(jdbc, "demodorp");
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Brussels")).minusDays(6);
+        String open = register(day + "T10:00:00", "TO_ANSWER");
+        String handled = register(day + "T10:05:00", "ANSWERED");
+        LocalDate due = dueOn(open);
+        assertThat(dueOn(handled)).isEqualTo(due);
+        mvc.perform(post("/admin/closing-days").with(Staff.as(users, "demo-admin")).with(csrf())
+                        .param("day", due.toString()).param("label", "Personeelsdag"))
+                .andExpect(status().isFound());
+        try {
+            assertThat(dueOn(open)).isAfter(due).isEqualTo(workingDays.addWorkingDays(tenant, day, Contacts.NORM_WORKING_DAYS));
+            assertThat(dueOn(handled)).as("a handled question keeps its due date").isEqualTo(due);
+        } finally {
+            mvc.perform(post("/admin/closing-days/remove").with(Staff.as(users, "demo-admin")).with(csrf()).param("day", due.toString()))
+                    .andExpect(status().isFound());
+        }
+        assertThat(dueOn(open)).as("removing the day moves it back").isEqualTo(due);
+    }
+
+    @Test
     void partnersAndOtherMunicipalitiesDoNotSeeContacts() throws Exception {
         mvc.perform(get("/api/v1/contacts").with(httpBasic("demo-partner", "demo"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/contacts").param("site", site("demodorp").toString()).with(httpBasic("demo-socialworker-v", "demo")))

@@ -43,7 +43,8 @@ class DossierApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a dossier for a citizen, optionally from a contact; ownerId empty puts it on the unassigned list")
+    @Operation(summary = "Open a dossier for a citizen, or with householdId for the household the citizen lives in now; optionally"
+            + " from a contact; ownerId empty puts it on the unassigned list")
     ResponseEntity<Map<String, UUID>> open(@RequestBody OpenDossier request) {
         UUID id = dossiers.open(request);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + id)).body(Map.of("id", id));

@@ -11,6 +11,7 @@ import be.loket.identity.Directory;
 import be.loket.intake.Contact;
 import be.loket.intake.Contacts;
 import be.loket.intake.Theme;
+import be.loket.person.Households;
 import be.loket.person.People;
 import be.loket.platform.CurrentActor;
 import be.loket.platform.InvalidInputException;
@@ -41,6 +42,7 @@ class DossierController {
         private UUID personId;
         private UUID contactId;
         private UUID ownerId;
+        private UUID householdId;
         private List<String> lifeDomains = new ArrayList<>();
 
         public UUID getPersonId() { return personId; }
@@ -49,6 +51,8 @@ class DossierController {
         public void setContactId(UUID contactId) { this.contactId = contactId; }
         public UUID getOwnerId() { return ownerId; }
         public void setOwnerId(UUID ownerId) { this.ownerId = ownerId; }
+        public UUID getHouseholdId() { return householdId; }
+        public void setHouseholdId(UUID householdId) { this.householdId = householdId; }
         public List<String> getLifeDomains() { return lifeDomains; }
         public void setLifeDomains(List<String> lifeDomains) { this.lifeDomains = lifeDomains == null ? new ArrayList<>() : lifeDomains; }
     }
@@ -93,12 +97,14 @@ class DossierController {
     private final Directory directory;
     private final Contacts contacts;
     private final People people;
+    private final Households households;
 
-    DossierController(Dossiers dossiers, Directory directory, Contacts contacts, People people) {
+    DossierController(Dossiers dossiers, Directory directory, Contacts contacts, People people, Households households) {
         this.dossiers = dossiers;
         this.directory = directory;
         this.contacts = contacts;
         this.people = people;
+        this.households = households;
     }
 
     @GetMapping("/dossiers")
@@ -150,7 +156,8 @@ class DossierController {
     @PostMapping("/dossiers")
     String open(@ModelAttribute("form") OpenForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         try {
-            UUID id = dossiers.open(new OpenDossier(form.getPersonId(), form.getOwnerId(), form.getContactId(), form.getLifeDomains()));
+            UUID id = dossiers.open(new OpenDossier(form.getPersonId(), form.getOwnerId(), form.getContactId(), form.getLifeDomains(),
+                    form.getHouseholdId()));
             flash.addFlashAttribute("dossierOpened", true);
             // The front desk does not read dossiers: it goes back to the citizen, case workers to the new file.
             return Dossiers.isCaseworker(CurrentActor.get()) ? "redirect:/dossiers/" + id : "redirect:/persons/" + form.getPersonId();
@@ -191,7 +198,10 @@ class DossierController {
             model.addAttribute("statusForm", new StatusForm());
         }
         model.addAttribute("d", d);
-        model.addAttribute("partner", CurrentActor.get().has(Role.PARTNER));
+        boolean partner = CurrentActor.get().has(Role.PARTNER);
+        // Who is in the household: for the own service only (a partner reads the shared steps, not the family).
+        model.addAttribute("household", d.householdId() == null || partner ? null : households.get(d.householdId()));
+        model.addAttribute("partner", partner);
         model.addAttribute("kinds", StepKind.values());
         model.addAttribute("visibilities", Visibility.values());
         model.addAttribute("domains", Theme.values());
@@ -272,7 +282,8 @@ class DossierController {
     @GetMapping("/dossiers/{id}/audit")
     String audit(@PathVariable UUID id, Model model) {
         var events = dossiers.trail(id);
-        model.addAttribute("d", dossiers.get(id));
+        // Only the header: reading the whole file here would clear the owner's "new" marks on partner steps.
+        model.addAttribute("d", dossiers.header(id));
         model.addAttribute("events", events);
         return "dossier/audit";
     }
@@ -290,6 +301,8 @@ class DossierController {
         model.addAttribute("owners", dossiers.possibleOwners());
         model.addAttribute("domains", Theme.values());
         model.addAttribute("existing", dossiers.ofPerson(form.getPersonId()));
+        // "For the whole household" is offered only when the citizen lives in one.
+        model.addAttribute("household", households.currentOf(form.getPersonId()).orElse(null));
         return "dossier/new";
     }
 

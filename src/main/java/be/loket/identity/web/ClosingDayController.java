@@ -18,8 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrator keeps the municipality's own closing days (e.g. 11 July, the days between Christmas
- * and New Year); public holidays and weekends are computed and need no entry. Due dates of questions
- * follow at once.
+ * and New Year); public holidays and weekends are computed and need no entry. Adding or removing a day
+ * computes the due dates of the open questions it affects again, in the same transaction (ADR 0200);
+ * handled questions keep theirs.
  */
 @Controller
 @RequestMapping("/admin/closing-days")

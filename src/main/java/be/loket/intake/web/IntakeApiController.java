@@ -13,13 +13,14 @@ import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Contacts over JSON: register one, list a day at a site. */
+/** Contacts over JSON: register one, read one, list a day at a site. */
 @RestController
 @RequestMapping("/api/v1/contacts")
 @Tag(name = "Front desk")
@@ -37,6 +38,12 @@ class IntakeApiController {
     ResponseEntity<Contact> register(@RequestBody NewContact request) {
         UUID id = contacts.register(request);
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + id)).body(contacts.get(id));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One contact of the own municipality; for partners and other municipalities it does not exist (404)")
+    Contact get(@PathVariable UUID id) {
+        return contacts.get(id);
     }
 
     @GetMapping

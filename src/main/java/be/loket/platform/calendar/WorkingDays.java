@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,11 @@ public class WorkingDays {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    WorkingDays(JdbcClient jdbc) {
+    WorkingDays(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The day {@code days} working days after {@code from} in the acting user's municipality. */
@@ -53,18 +56,26 @@ public class WorkingDays {
                 .query((rs, row) -> new ClosingDay(rs.getObject("closed_on", LocalDate.class), rs.getString("label"))).list();
     }
 
-    /** Adds a tenant-specific closing day; saving the same day again changes its label. */
+    /**
+     * Adds a tenant-specific closing day; saving the same day again changes its label. A new day is
+     * announced ({@link ClosingDaysChanged}) so that stored due dates follow (ADR 0200).
+     */
     @Transactional
     public void addClosingDay(UUID tenantId, LocalDate day, String label) {
         int changed = jdbc.sql("update closing_day set label = ? where tenant_id = ? and closed_on = ?").params(label, tenantId, day).update();
         if (changed == 0) {
             jdbc.sql("insert into closing_day (tenant_id, closed_on, label) values (?, ?, ?)").params(tenantId, day, label).update();
+            events.publishEvent(new ClosingDaysChanged(tenantId, day));
         }
     }
 
     @Transactional
     public boolean removeClosingDay(UUID tenantId, LocalDate day) {
-        return jdbc.sql("delete from closing_day where tenant_id = ? and closed_on = ?").params(tenantId, day).update() > 0;
+        boolean removed = jdbc.sql("delete from closing_day where tenant_id = ? and closed_on = ?").params(tenantId, day).update() > 0;
+        if (removed) {
+            events.publishEvent(new ClosingDaysChanged(tenantId, day));
+        }
+        return removed;
     }
 
     /** Whether the day is closed anyway (weekend or public holiday), so a closing day would change nothing. */

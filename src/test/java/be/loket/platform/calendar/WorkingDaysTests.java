@@ -52,7 +52,8 @@ class WorkingDaysTests {
 
     @Test
     void tenantClosingDaysAreSkippedToo() {
-        // Between Christmas and New Year closed locally: a question on 24 December 2026 is due 5 January 2027.
+        // Between Christmas and New Year closed locally (and 4 January): a question on Thursday 24 December 2026
+        // counts Tuesday 5 January as its first working day and is due Wednesday 6 January 2027.
         Set<LocalDate> closed = Set.of(d("2026-12-28"), d("2026-12-29"), d("2026-12-30"), d("2026-12-31"), d("2027-01-04"));
         assertThat(WorkingDays.add(d("2026-12-24"), 2, day -> !closed.contains(day))).isEqualTo(d("2027-01-06"));
         // 11 July 2025 (Friday, Flemish holiday) closed in one municipality only.
