@@ -127,6 +127,8 @@ public class Households {
                         rs.getObject("valid_to", LocalDate.class)))
                 .list();
         audit.write(AuditLog.Action.READ, "HOUSEHOLD", id, null);
+        // The members' names and birth dates were read too: their own trails must show it (ADR 0011).
+        audit.writeAbout(AuditLog.Action.READ, "PERSON", all.stream().map(Member::personId).toList(), "as member of household " + id);
         // Reference person first, then partner, children, ...; the eldest first within a relation.
         var byRelation = java.util.Comparator.comparing(Member::relation);
         return new Household(id, h.name, h.version, all.stream().filter(m -> m.to() == null).sorted(byRelation).toList(),

@@ -225,7 +225,9 @@ class PersonApiTests extends WebTestBase {
         mvc.perform(get("/api/v1/persons/" + b + "/audit").with(httpBasic("demo-teamlead", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].detail", hasItem("household " + first + " joined as CHILD")))
-                .andExpect(jsonPath("$[*].detail", hasItem("household " + second + " joined as REFERENCE_PERSON, left household " + first)));
+                .andExpect(jsonPath("$[*].detail", hasItem("household " + second + " joined as REFERENCE_PERSON, left household " + first)))
+                // Reading the first household showed Omar's name and birth date as a former member.
+                .andExpect(jsonPath("$[*].detail", hasItem("as member of household " + first)));
 
         // Someone unknown (or another municipality's citizen) is not found, without saying which.
         mvc.perform(asFrontDesk(post("/api/v1/households")).content("""

@@ -52,17 +52,9 @@ public class EligibilityBenchmark {
 
     /** The single mother of seed 004: EUR 2,500 a month, rent EUR 903.33, family category. */
     static Map<String, Object> facts() {
-        Map<String, Object> f = new HashMap<>();
-        f.put("household.municipality", "demodorp");
-        f.put("household.isTenant", true);
+        Map<String, Object> f = HuurtoelageTests.allMet();
         f.put("household.monthlyRent", 903.33);
         f.put("household.incomeLastThreeMonths", 7500.0);
-        f.put("household.category", "FAMILY");
-        f.put("household.onSocialHousingWaitingList", true);
-        f.put("household.ownsRealEstate", false);
-        f.put("household.receivesFlemishRentPremium", false);
-        f.put("household.receivesFlemishRentSubsidy", false);
-        f.put("assessment.savingsAcceptable", true);
         return f;
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,23 +29,14 @@ public final class WholeCatalogueBenchmark {
 
     /** The seed's single father on leefloon with his income not yet known: most rights stay POSSIBLY, the costliest case. */
     static Map<String, Object> incomeUnknown() {
-        Map<String, Object> f = new HashMap<>();
-        f.put("household.municipality", "demodorp");
-        f.put("household.isTenant", true);
-        f.put("household.monthlyRent", 700);
-        f.put("household.category", "FAMILY");
-        f.put("household.onSocialHousingWaitingList", true);
-        f.put("household.ownsRealEstate", false);
-        f.put("household.receivesFlemishRentPremium", false);
-        f.put("household.receivesFlemishRentSubsidy", false);
-        f.put("assessment.savingsAcceptable", true);
+        Map<String, Object> f = allKnown();
+        f.remove("household.incomeLastThreeMonths");
         return f;
     }
 
+    /** The seed's single father on leefloon with every fact known. */
     static Map<String, Object> allKnown() {
-        Map<String, Object> f = incomeUnknown();
-        f.put("household.incomeLastThreeMonths", 3 * 1640.0);
-        return f;
+        return HuurtoelageTests.allMet();
     }
 
     static Map<String, Object> municipalityOnly() {
