@@ -4,6 +4,7 @@ import be.loket.platform.Actor;
 import be.loket.platform.CurrentActor;
 import be.loket.platform.MultiRowInsert;
 import be.loket.platform.Role;
+import be.loket.platform.web.ApiRequests;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -113,7 +114,7 @@ public class AuditLog {
 
     private static String channel() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
-            return attrs.getRequest().getRequestURI().startsWith(attrs.getRequest().getContextPath() + "/api/") ? "API" : "UI";
+            return ApiRequests.isApi(attrs.getRequest()) ? "API" : "UI";
         }
         return "SYSTEM";
     }

@@ -699,7 +699,7 @@ public class Dossiers {
 
     /**
      * Writes the outcome of a rights check as an internal note in the citizen's dossier that is not
-     * closed, and returns it (empty when there is none). Decided before writing, like addContact: whoever
+     * closed (the citizen's own or the household's, as {@link #currentDossierOf}), and returns it (empty when there is none). Decided before writing, like addContact: whoever
      * may open dossiers (the front desk too) may record a check there, so that a check run at the desk is
      * not lost from the timeline.
      */
@@ -708,8 +708,7 @@ public class Dossiers {
         if (!mayOpen(actor) || Texts.trimToNull(text) == null) {
             return java.util.Optional.empty();
         }
-        java.util.Optional<UUID> open = jdbc.sql("select id from dossier where tenant_id = ? and person_id = ? and status <> 'CLOSED'"
-                + " order by opened_at desc").params(actor.tenantId(), personId).query(UUID.class).list().stream().findFirst();
+        java.util.Optional<UUID> open = java.util.Optional.ofNullable(currentDossierOf(List.of(personId)).get(personId));
         open.ifPresent(id -> {
             insertStep(actor, id, StepKind.NOTE, Visibility.INTERNAL, text.strip(), LocalDate.now(clock));
             audit.write(AuditLog.Action.UPDATE, AUDIT_TYPE, id, "step NOTE INTERNAL rights check");

@@ -180,28 +180,18 @@ public class RightsCheck {
     private Map<String, RecordedFact> current(UUID personId) {
         List<UUID> others = households.currentOf(personId).map(h -> h.members().stream().map(Households.Member::personId)
                 .filter(id -> !id.equals(personId)).toList()).orElse(List.of());
-        List<RecordedFact> all = new ArrayList<>(facts(personId, null));
-        if (!others.isEmpty()) {
-            all.addAll(facts(null, others));
-        }
-        // Oldest first, so that the latest value of each fact wins.
-        all.sort(java.util.Comparator.comparing(RecordedFact::recordedAt));
         Map<String, RecordedFact> out = new LinkedHashMap<>();
-        all.forEach(f -> out.put(f.name(), f));
-        return out;
-    }
-
-    /** The person's facts, or the household facts recorded on other members. */
-    private List<RecordedFact> facts(UUID personId, List<UUID> members) {
-        var sql = jdbc.sql("select name, fact_value, source, recorded_by, recorded_at from eligibility_fact where tenant_id = :tenant and "
-                        + (members == null ? "person_id = :person" : "person_id in (:members) and name like :household")
-                        + " order by recorded_at, id")
-                .param("tenant", CurrentActor.get().tenantId());
-        sql = members == null ? sql.param("person", personId) : sql.param("members", members).param("household", HOUSEHOLD + "%");
-        return sql.query((rs, n) -> new RecordedFact(rs.getString("name"), rs.getString("fact_value"),
+        // Oldest first, so that the latest value of each fact wins.
+        jdbc.sql("select name, fact_value, source, recorded_by, recorded_at from eligibility_fact where tenant_id = :tenant"
+                        + " and (person_id = :person" + (others.isEmpty() ? "" : " or (person_id in (:others) and name like :household)")
+                        + ") order by recorded_at, id")
+                .param("tenant", CurrentActor.get().tenantId()).param("person", personId)
+                .params(others.isEmpty() ? Map.of() : Map.of("others", others, "household", HOUSEHOLD + "%"))
+                .query((rs, n) -> new RecordedFact(rs.getString("name"), rs.getString("fact_value"),
                         FactSource.valueOf(rs.getString("source")), rs.getString("recorded_by"),
                         rs.getObject("recorded_at", OffsetDateTime.class)))
-                .list();
+                .list().forEach(f -> out.put(f.name(), f));
+        return out;
     }
 
     /** The fact schema by name, to show a recorded fact by its question rather than its name. */

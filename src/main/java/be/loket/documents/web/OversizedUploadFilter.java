@@ -1,5 +1,6 @@
 package be.loket.documents.web;
 
+import be.loket.platform.web.ApiRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +37,7 @@ class OversizedUploadFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (UploadLimits.isApi(request)) {
+        if (ApiRequests.isApi(request)) {
             limits.writeProblem(request, response, locales.resolveLocale(request));
             return;
         }

@@ -1,5 +1,6 @@
 package be.loket.documents.web;
 
+import be.loket.platform.web.ApiRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class UploadLimitAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (UploadLimits.isApi(request)) {
+        if (ApiRequests.isApi(request)) {
             limits.writeProblem(request, response, LocaleContextHolder.getLocale());
             return new ModelAndView();
         }

@@ -33,10 +33,6 @@ class UploadLimits {
         return messages.getMessage(KEY, new Object[] {documents.maxMegabytes()}, locale);
     }
 
-    static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    }
-
     /** A problem detail (413) with the message under {@code errors}, like every other refused field of the API. */
     void writeProblem(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
         String text = message(locale);

@@ -32,7 +32,7 @@ class ApiRoutingExceptionHandler {
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
             HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
     ResponseEntity<ProblemDetail> routing(Exception e, HttpServletRequest request) throws Exception {
-        if (!I18nConfig.isApi(request)) {
+        if (!ApiRequests.isApi(request)) {
             throw e;
         }
         return api.other(e, request);

@@ -1,6 +1,5 @@
 package be.loket.platform.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +64,7 @@ public class I18nConfig implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> {
             // The API speaks Accept-Language only, even to a caller that also sends a staff session cookie.
-            var session = isApi(request) ? null : request.getSession(false);
+            var session = ApiRequests.isApi(request) ? null : request.getSession(false);
             if (session != null && session.getAttribute(USER_LANGUAGE_ATTRIBUTE) instanceof Locale own) {
                 return own;
             }
@@ -83,12 +82,6 @@ public class I18nConfig implements WebMvcConfigurer {
             return DEFAULT;
         });
         return resolver;
-    }
-
-    /** Whether the request is for the JSON API under /api/. */
-    public static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/api") || path.startsWith("/api/");
     }
 
     @Override
