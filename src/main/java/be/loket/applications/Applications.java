@@ -18,6 +18,7 @@ import be.loket.person.Households;
 import be.loket.person.People;
 import be.loket.platform.Actor;
 import be.loket.platform.Choices;
+import be.loket.platform.Chunks;
 import be.loket.platform.CurrentActor;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.Role;
@@ -311,14 +312,12 @@ public class Applications {
         if (!isWorker(actor) || personIds.isEmpty()) {
             return holders;
         }
-        List<UUID> ids = List.copyOf(personIds);
-        // Chunked: an IN list stays well below database parameter limits.
-        for (int from = 0; from < ids.size(); from += 500) {
+        for (List<UUID> chunk : Chunks.of(personIds, 500)) {
             holders.addAll(jdbc.sql("""
                             select distinct person_id from granted_right where tenant_id = :tenant and right_id = :right
                             and status = 'ACTIVE' and period_from <= :on and period_until >= :on and person_id in (:ids)""")
                     .param("tenant", actor.tenantId()).param("right", rightId).param("on", on)
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500))).query(UUID.class).list());
+                    .param("ids", chunk).query(UUID.class).list());
         }
         return holders;
     }

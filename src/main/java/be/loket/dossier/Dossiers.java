@@ -12,6 +12,7 @@ import be.loket.person.Households;
 import be.loket.person.People;
 import be.loket.platform.Actor;
 import be.loket.platform.Choices;
+import be.loket.platform.Chunks;
 import be.loket.platform.CurrentActor;
 import be.loket.platform.FieldViolation;
 import be.loket.platform.InvalidInputException;
@@ -314,12 +315,10 @@ public class Dossiers {
         Map<UUID, List<UUID>> membersOf = householdOf.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
                 Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
         for (String key : List.of("person_id", "household_id")) {
-            List<UUID> ids = List.copyOf(key.equals("person_id") ? new HashSet<>(personIds) : membersOf.keySet());
-            // Chunked: an IN list stays well below database parameter limits.
-            for (int from = 0; from < ids.size(); from += 500) {
+            for (List<UUID> chunk : Chunks.of(key.equals("person_id") ? new HashSet<>(personIds) : membersOf.keySet(), 500)) {
                 jdbc.sql("select " + key + ", id, opened_at from dossier where tenant_id = :tenant and " + key + " in (:ids)"
                                 + " and status <> 'CLOSED'")
-                        .param("tenant", actor.tenantId()).param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                        .param("tenant", actor.tenantId()).param("ids", chunk)
                         .query(rs -> {
                             var found = new Ongoing(rs.getObject("id", UUID.class), rs.getObject("opened_at", OffsetDateTime.class));
                             UUID subject = rs.getObject(key, UUID.class);

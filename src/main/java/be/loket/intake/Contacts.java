@@ -5,6 +5,7 @@ import be.loket.identity.Directory;
 import be.loket.person.People;
 import be.loket.platform.Actor;
 import be.loket.platform.Choices;
+import be.loket.platform.Chunks;
 import be.loket.platform.CurrentActor;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.Role;
@@ -284,9 +285,9 @@ public class Contacts {
         UUID tenant = CurrentActor.get().tenantId();
         Map<UUID, List<Theme>> themes = new HashMap<>();
         List<UUID> ids = rows.stream().map(Row::id).toList();
-        for (int i = 0; i < ids.size(); i += 1000) {
+        for (List<UUID> chunk : Chunks.of(ids, 1000)) {
             jdbc.sql("select contact_id, theme from contact_theme where tenant_id = :tenant and contact_id in (:ids)")
-                    .param("tenant", tenant).param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .param("tenant", tenant).param("ids", chunk)
                     .query(rs -> {
                         themes.computeIfAbsent(rs.getObject("contact_id", UUID.class), k -> new ArrayList<>())
                                 .add(Theme.valueOf(rs.getString("theme")));

@@ -2,6 +2,7 @@ package be.loket.person;
 
 import be.loket.audit.AuditLog;
 import be.loket.platform.Actor;
+import be.loket.platform.Chunks;
 import be.loket.platform.CurrentActor;
 import be.loket.platform.NotFoundException;
 import be.loket.platform.Role;
@@ -97,8 +98,7 @@ public class Households {
         }
         List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(personIds));
         java.util.Map<UUID, UUID> households = new java.util.HashMap<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+        for (List<UUID> chunk : Chunks.of(ids, 1000)) {
             jdbc.sql("""
                             select person_id, household_id from household_member
                             where tenant_id = :tenant and person_id in (:ids) and valid_to is null""")

@@ -4,6 +4,7 @@ import be.loket.audit.AuditLog;
 import be.loket.person.internal.NameGrams;
 import be.loket.person.internal.NameSimilarity;
 import be.loket.platform.Actor;
+import be.loket.platform.Chunks;
 import be.loket.platform.CurrentActor;
 import be.loket.platform.EmailAddresses;
 import be.loket.platform.NotFoundException;
@@ -113,8 +114,7 @@ public class People {
         List<String> digits = numbers.stream().map(n -> n == null ? null : Insz.parse(n).map(Insz::digits).orElse(null))
                 .filter(java.util.Objects::nonNull).distinct().toList();
         java.util.Map<String, Person> found = new java.util.HashMap<>();
-        for (int from = 0; from < digits.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = digits.subList(from, Math.min(digits.size(), from + LOOKUP_CHUNK));
+        for (List<String> chunk : Chunks.of(digits, LOOKUP_CHUNK)) {
             List<Person> people = jdbc.sql("select * from person where tenant_id = :tenant and insz in (:numbers)")
                     .param("tenant", tenant).param("numbers", chunk).query(People::person).list();
             people.forEach(p -> found.put(p.insz(), p));
@@ -133,8 +133,7 @@ public class People {
         UUID tenant = readableTenant();
         List<LocalDate> distinct = days.stream().filter(java.util.Objects::nonNull).distinct().toList();
         java.util.Map<LocalDate, List<Person>> found = new java.util.HashMap<>();
-        for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
-            List<LocalDate> chunk = distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK));
+        for (List<LocalDate> chunk : Chunks.of(distinct, LOOKUP_CHUNK)) {
             List<Person> people = jdbc.sql("select * from person where tenant_id = :tenant and birth_date in (:days)")
                     .param("tenant", tenant).param("days", chunk).query(People::person).list();
             people.forEach(p -> found.computeIfAbsent(p.birthDate(), d -> new ArrayList<>()).add(p));

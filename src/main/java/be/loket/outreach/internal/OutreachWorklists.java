@@ -8,6 +8,7 @@ import be.loket.outreach.WorklistEntry;
 import be.loket.outreach.WorklistInfo;
 import be.loket.outreach.Worklists;
 import be.loket.person.People;
+import be.loket.platform.Chunks;
 import be.loket.platform.NotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,8 +128,8 @@ class OutreachWorklists implements Worklists {
 
     private Map<UUID, String> names(List<UUID> persons) {
         Map<UUID, String> names = new HashMap<>();
-        for (int from = 0; from < persons.size(); from += 500) {
-            names.putAll(people.names(persons.subList(from, Math.min(persons.size(), from + 500))));
+        for (List<UUID> chunk : Chunks.of(persons, 500)) {
+            names.putAll(people.names(chunk));
         }
         return names;
     }

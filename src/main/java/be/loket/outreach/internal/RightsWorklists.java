@@ -10,6 +10,7 @@ import be.loket.eligibility.RightResult;
 import be.loket.eligibility.RightsCheck;
 import be.loket.outreach.FactNames;
 import be.loket.platform.Actor;
+import be.loket.platform.Chunks;
 import be.loket.platform.FieldViolation;
 import be.loket.platform.InvalidInputException;
 import be.loket.platform.MultiRowInsert;
@@ -131,8 +132,7 @@ public class RightsWorklists {
         try {
             List<Future<Integer>> chunks = new ArrayList<>();
             SecurityContext security = SecurityContextHolder.getContext();
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (List<UUID> chunk : Chunks.of(ids, CHUNK)) {
                 chunks.add(pool.submit(new DelegatingSecurityContextCallable<>(
                         () -> tx.execute(status -> evaluateChunk(actor, tenantCode, today, rights, schema, chunk)), security)));
             }
